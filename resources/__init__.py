@@ -1,0 +1,1 @@
+"""Shipped resources (layouts, templates, i18n, icons, samples), importable as bulletin_desk._resources."""

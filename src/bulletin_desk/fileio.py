@@ -1,0 +1,67 @@
+"""Atomic writes of the user's files: temp file in the target folder, fsync, then replace.
+
+A crash, a full disk or a locked target never leaves a half-written file behind: either the old file
+is intact or the new one is complete. Errors come back as `FileWriteError` with a message code that
+says what happened and what to do (a file open in Word, a read-only folder, a full disk).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from bulletin_desk.catalogue import BulletinDeskError
+
+
+class FileWriteError(BulletinDeskError):
+    """Writing a user's file failed; the previous file (if any) is untouched."""
+
+
+def _classify(exc: OSError, target: Path) -> FileWriteError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return FileWriteError("core.write.disk_full", path=str(target))
+    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        # On Windows a file open in Word refuses replacement with a sharing violation (EACCES).
+        if target.exists():
+            return FileWriteError("core.write.locked_or_readonly", path=str(target))
+        return FileWriteError("core.write.readonly_folder", path=str(target.parent))
+    if exc.errno == errno.ENOENT:
+        return FileWriteError("core.write.no_folder", path=str(target.parent))
+    return FileWriteError("core.write.failed", path=str(target), detail=exc.strerror or str(exc))
+
+
+# Indirection so tests can inject ENOSPC/EACCES at exactly this boundary (root ignores permission bits).
+_replace: Callable[[str, str], None] = os.replace
+
+
+def atomic_write_bytes(target: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` to ``target`` atomically; returns the target path."""
+    path = Path(target)
+    tmp_name: str | None = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(tmp_name, path.stat().st_mode & 0o7777)
+        _replace(tmp_name, str(path))
+        tmp_name = None
+        return path
+    except OSError as exc:
+        raise _classify(exc, path) from exc
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+
+
+def atomic_write_text(target: str | os.PathLike[str], text: str) -> Path:
+    """UTF-8 text, ``\\n`` line ends as given (no platform translation)."""
+    return atomic_write_bytes(target, text.encode("utf-8"))
