@@ -1,0 +1,30 @@
+"""Suite-wide fixtures: every test gets its own data/config/log folders, never the user's."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "resources" / "samples"
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point platformdirs (XDG on Linux) and the archive override at a temp folder for each test."""
+    base = tmp_path_factory.mktemp("userdirs")
+    monkeypatch.setenv("XDG_DATA_HOME", str(base / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(base / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(base / "cache"))
+    monkeypatch.delenv("BULLETIN_DESK_ARCHIVE", raising=False)
+
+
+@pytest.fixture
+def reference_bdjson() -> Path:
+    return SAMPLES / "reference.bdjson"
