@@ -21,12 +21,20 @@ class FileWriteError(BulletinDeskError):
     """Writing a user's file failed; the previous file (if any) is untouched."""
 
 
+def _exists(path: Path) -> bool:
+    """exists() that answers False instead of raising when the folder itself is unreadable."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
 def _classify(exc: OSError, target: Path) -> FileWriteError:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return FileWriteError("core.write.disk_full", path=str(target))
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         # On Windows a file open in Word refuses replacement with a sharing violation (EACCES).
-        if target.exists():
+        if _exists(target):
             return FileWriteError("core.write.locked_or_readonly", path=str(target))
         return FileWriteError("core.write.readonly_folder", path=str(target.parent))
     if exc.errno == errno.ENOENT:
