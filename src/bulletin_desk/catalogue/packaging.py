@@ -1,0 +1,36 @@
+"""Messages of the installation check (`bulletin-desk --self-test`) and the Windows start-up."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "packaging.selftest.header": ("简报编辑台自检 {version}（Python {python}，{platform}）",
+                                  "Bulletin Desk self-test {version} (Python {python}, {platform})"),
+    "packaging.selftest.ok": ("[通过] {check}：{detail}", "[ OK ] {check}: {detail}"),
+    "packaging.selftest.fail": ("[失败] {check}：{detail}", "[FAIL] {check}: {detail}"),
+    "packaging.selftest.pending": ("[待定] {check}：{room} 尚未就绪，暂不计入结果（{detail}）",
+                                   "[PEND] {check}: {room} is not there yet; not counted for now ({detail})"),
+    "packaging.selftest.passed": ("自检通过：{passed} 项通过，{pending} 项待定。",
+                                  "Self-test passed: {passed} passed, {pending} pending."),
+    "packaging.selftest.failed": ("自检未通过：{failed} 项失败。详情见日志 {log}",
+                                  "Self-test FAILED: {failed} failed. Details in the log {log}"),
+    # Check names.
+    "packaging.check.runtime": ("运行环境与用户文件夹", "runtime and user folders"),
+    "packaging.check.imports": ("导入全部模块", "import every module"),
+    "packaging.check.qt": ("Qt 界面、中文字体与翻译", "Qt, Chinese fonts and translations"),
+    "packaging.check.codec": ("样刊 JSON 往返", "reference issue JSON round trip"),
+    "packaging.check.archive": ("新建临时档案库", "open a new temporary archive"),
+    "packaging.check.archive_upgrade": ("升级旧版档案库", "upgrade an old archive"),
+    "packaging.check.pdf": ("生成 PDF 并核对内容", "render the PDF and check its content"),
+    "packaging.check.docx": ("导出 DOCX 并核对内容", "export the DOCX and check its content"),
+    # Details.
+    "packaging.detail.runtime": ("数据文件夹 {data}，日志文件夹 {logs}", "data folder {data}, log folder {logs}"),
+    "packaging.detail.imports": ("{ours} 个本程序模块，{third} 个依赖库", "{ours} app modules, {third} libraries"),
+    "packaging.detail.qt": ("中文字体 {font}（共 {cjk} 种），Qt {qt}，已加载 Qt 中文翻译",
+                            "Chinese font {font} ({cjk} in all), Qt {qt}, Qt Chinese translation loaded"),
+    "packaging.detail.codec": ("{label}：{sections} 个栏目，{articles} 篇文章，{chars} 字",
+                               "{label}: {sections} sections, {articles} articles, {chars} characters"),
+    "packaging.detail.archive": ("档案库 {path}（{what}）", "archive {path} ({what})"),
+    "packaging.detail.archive_upgrade": ("{fixture} 已升级", "{fixture} upgraded"),
+    "packaging.detail.pdf": ("{pages} 页 A4，文字核对 {found} 处", "{pages} A4 pages, {found} texts found"),
+    "packaging.detail.docx": ("{paragraphs} 段，文字核对 {found} 处", "{paragraphs} paragraphs, {found} texts found"),
+    "packaging.detail.error": ("错误：{error}", "error: {error}"),
+    "packaging.detail.missing": ("缺少 {what}", "missing {what}"),
+}

@@ -1,0 +1,394 @@
+"""`bulletin-desk --self-test`: prove an installation works end to end, headless, and exit 0 only then.
+
+The Windows installer tests (wine here, real Windows in CI) run the *installed* app with this, so each
+check does the real thing and looks at the result, not merely that a file appeared: the reference issue
+goes through the JSON codec, a temporary archive, an old archive's upgrade, the PDF (page count, A4,
+extracted text) and the DOCX (text read back).
+
+Rooms are built in parallel. A check whose entry point (``module:attribute``) is not importable yet is
+reported as *pending* and does not fail the run — but only while its key is in ``PENDING_ALLOWED``; once a
+room's entry point exists its check is mandatory. Mandatory now: runtime, imports, qt, codec.
+``BULLETIN_DESK_SELFTEST_STRICT=1`` makes every check mandatory (release builds; and remove keys from
+``PENDING_ALLOWED`` as rooms land, so that by the end of the project nothing can be pending).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import pkgutil
+import platform
+import re
+import shutil
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import bulletin_desk
+from bulletin_desk import paths
+from bulletin_desk.catalogue import Message
+from bulletin_desk.fileio import atomic_write_text
+
+log = logging.getLogger("bulletin_desk.selftest")
+
+PENDING_ALLOWED = frozenset({"archive", "archive_upgrade", "pdf", "docx"})
+STRICT_ENV = "BULLETIN_DESK_SELFTEST_STRICT"
+THIRD_PARTY = ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtPrintSupport",
+               "PySide6.QtSvg", "shiboken6", "docx", "lxml.etree", "sqlalchemy", "sqlalchemy.dialects.sqlite",
+               "alembic", "mako", "markupsafe", "pypdf", "platformdirs", "sqlite3", "ctypes")
+# Where old-schema archives ship (copies of the archive room's fixtures), oldest first by name.
+OLD_ARCHIVE_GLOBS = (("_resources", "samples/archives/*.sqlite3"), ("archive", "fixtures/*.sqlite*"))
+A4_PT = (595.3, 841.9)
+
+
+class Outcome(StrEnum):
+    PASSED = "ok"
+    FAILED = "fail"
+    PENDING = "pending"
+
+
+class Pending(Exception):
+    """The check's room (or its bundled data) is not there yet."""
+
+    def __init__(self, room: str, what: str) -> None:
+        super().__init__(what)
+        self.room = room
+        self.what = what
+
+
+@dataclass
+class SelfTestEnv:
+    """What the checks share: a temp folder (with Chinese in its name), Qt args, the reference issue."""
+
+    workdir: Path
+    qt_args: list[str]
+    issue: Any = None
+    qt_app: Any = None
+    notes: dict[str, Any] = field(default_factory=dict)
+
+
+def _require(spec: str, room: str) -> Any:
+    """``module:attr`` → the object, or Pending when the room has not delivered it yet."""
+    module_name, _, attr = spec.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name and (module_name == exc.name or module_name.startswith(exc.name + ".")):
+            raise Pending(room, spec) from exc
+        raise
+    if attr and not hasattr(module, attr):
+        raise Pending(room, spec)
+    return getattr(module, attr) if attr else module
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _expected_texts(issue: Any) -> list[str]:
+    """Texts every rendering of the reference issue must contain: title, 栏目, article titles, leads."""
+    texts = [issue.masthead.title]
+    for section in issue.sections:
+        texts.append(section.heading)
+        for article in section.articles:
+            texts.append(article.title)
+            texts.extend(p.lead for p in article.paragraphs if p.lead)
+    return [_flat(t) for t in texts if t and _flat(t)]
+
+
+# --- checks -------------------------------------------------------------------------------------------
+
+
+def check_runtime(env: SelfTestEnv) -> Message:
+    logs = paths.log_dir()
+    logs.mkdir(parents=True, exist_ok=True)
+    probe = logs / "selftest-probe.txt"
+    atomic_write_text(probe, "简报编辑台 self-test\n")
+    if probe.read_text(encoding="utf-8") != "简报编辑台 self-test\n":
+        raise AssertionError(f"{probe} did not read back")
+    probe.unlink()
+    data = paths.data_dir()
+    data.mkdir(parents=True, exist_ok=True)
+    chinese = env.workdir / "中文路径" / "简报.txt"
+    chinese.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(chinese, "第19期\n")
+    if chinese.read_text(encoding="utf-8") != "第19期\n":
+        raise AssertionError(f"{chinese} did not read back")
+    return Message("packaging.detail.runtime", {"data": str(data), "logs": str(logs)})
+
+
+def check_imports(env: SelfTestEnv) -> Message:
+    failures: list[str] = []
+    ours: list[str] = []
+
+    def onerror(name: str) -> None:
+        failures.append(f"{name}: {sys.exc_info()[1]!r}")
+
+    for info in pkgutil.walk_packages(bulletin_desk.__path__, "bulletin_desk.", onerror=onerror):
+        if info.name.endswith("__main__") or info.name.startswith("bulletin_desk._resources"):
+            continue
+        try:
+            importlib.import_module(info.name)
+            ours.append(info.name)
+        except Exception as exc:
+            failures.append(f"{info.name}: {exc!r}")
+    for name in THIRD_PARTY:
+        try:
+            importlib.import_module(name)
+        except Exception as exc:
+            failures.append(f"{name}: {exc!r}")
+    if failures:
+        raise AssertionError("; ".join(failures))
+    return Message("packaging.detail.imports", {"ours": len(ours), "third": len(THIRD_PARTY)})
+
+
+def check_qt(env: SelfTestEnv) -> Message:
+    from PySide6.QtCore import QLibraryInfo, QTranslator, qVersion
+    from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QImage, QPainter
+    from PySide6.QtWidgets import QApplication
+
+    qt_args = list(env.qt_args)
+    if "-platform" not in qt_args and not os.environ.get("QT_QPA_PLATFORM"):
+        qt_args += ["-platform", "offscreen"]  # no window is shown: works on a server, in CI, under wine
+    app = QApplication.instance() or QApplication(["bulletin-desk", *qt_args])
+    env.qt_app = app
+    cjk = [f for f in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+           if not f.startswith("@")]
+    if not cjk:
+        raise AssertionError("no installed font can show Simplified Chinese")
+    preferred = ("SimSun", "宋体", "FangSong", "仿宋", "Noto Serif CJK SC", "Noto Sans CJK SC")
+    family = next((p for p in preferred if p in cjk), cjk[0])
+    image = QImage(240, 60, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setFont(QFont(family, 24))
+    painter.setPen(QColor("black"))
+    painter.drawText(4, 44, "简报编辑台")
+    painter.end()
+    inked = sum(1 for x in range(0, 240, 2) for y in range(0, 60, 2) if image.pixelColor(x, y).lightness() < 128)
+    if inked < 30:
+        raise AssertionError(f"Chinese text in {family!r} painted no ink ({inked} dark samples)")
+    translator = QTranslator()
+    loaded = translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    if not loaded:
+        raise AssertionError("qtbase_zh_CN.qm not found in " +
+                             QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    icon_dir = paths.resources_dir() / "icons"
+    for name in ("bulletin_desk.ico", "bulletin_desk.png"):
+        if QIcon(str(icon_dir / name)).isNull():
+            raise AssertionError(f"app icon {name} does not load")
+    return Message("packaging.detail.qt", {"font": family, "cjk": len(cjk), "qt": qVersion()})
+
+
+def check_codec(env: SelfTestEnv) -> Message:
+    from bulletin_desk.model import (
+        Severity,
+        dumps,
+        issue_char_count,
+        issue_from_dict,
+        issue_label,
+        issue_to_dict,
+        loads,
+        validate,
+    )
+
+    source = paths.resources_dir() / "samples" / "reference.bdjson"
+    issue = loads(source.read_bytes())
+    again = loads(dumps(issue))
+    if again != issue or issue_from_dict(issue_to_dict(issue)) != issue:
+        raise AssertionError("the reference issue changed in a JSON round trip")
+    if dumps(again) != dumps(issue):
+        raise AssertionError("dumps is not stable across a round trip")
+    errors = [p for p in validate(issue) if p.severity == Severity.ERROR]
+    if errors:
+        raise AssertionError(f"the reference issue does not validate: {errors[:3]}")
+    if not issue.sections or not any(s.articles for s in issue.sections):
+        raise AssertionError("the reference issue has no articles")
+    env.issue = issue
+    articles = sum(len(s.articles) for s in issue.sections)
+    return Message("packaging.detail.codec", {"label": issue_label(issue.masthead), "sections": len(issue.sections),
+                                              "articles": articles, "chars": issue_char_count(issue)})
+
+
+def _close(archive: Any) -> None:
+    for name in ("close", "dispose"):
+        method = getattr(archive, name, None)
+        if callable(method):
+            method()
+            return
+
+
+def _is_sqlite(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(16) == b"SQLite format 3\x00"
+
+
+def check_archive(env: SelfTestEnv) -> Message:
+    open_archive = _require("bulletin_desk.archive:open_archive", "archive")
+    path = env.workdir / "档案库" / "archive.sqlite3"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    archive = open_archive(path)
+    what = ["opened"]
+    try:
+        save = next((getattr(archive, n) for n in ("save_issue", "add_issue", "create_issue") if hasattr(archive, n)),
+                    None)
+        if save is not None and env.issue is not None:
+            save(env.issue)
+            what.append(f"{save.__name__}")
+            lister = getattr(archive, "list_issues", None)
+            if callable(lister):
+                count = len(list(lister()))
+                if count < 1:
+                    raise AssertionError("an issue saved into the archive is not listed")
+                what.append(f"list_issues={count}")
+    finally:
+        _close(archive)
+    if not path.is_file() or not _is_sqlite(path):
+        raise AssertionError(f"{path} is not an SQLite file after open_archive")
+    return Message("packaging.detail.archive", {"path": str(path), "what": ", ".join(what)})
+
+
+def _old_archives() -> list[Path]:
+    found: list[Path] = []
+    for where, pattern in OLD_ARCHIVE_GLOBS:
+        base = paths.resources_dir() if where == "_resources" else Path(bulletin_desk.__file__).parent / where
+        found.extend(sorted(base.glob(pattern)))
+    return found
+
+
+def check_archive_upgrade(env: SelfTestEnv) -> Message:
+    open_archive = _require("bulletin_desk.archive:open_archive", "archive")
+    fixtures = _old_archives()
+    if not fixtures:
+        raise Pending("archive", "resources/samples/archives/*.sqlite3")
+    fixture = fixtures[0]
+    copy = env.workdir / "旧档案库" / fixture.name
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(fixture, copy)
+    before = copy.read_bytes()
+    _close(open_archive(copy))
+    if copy.read_bytes() == before:
+        raise AssertionError(f"{fixture.name}: opening the old archive did not upgrade it (file unchanged)")
+    if not _is_sqlite(copy):
+        raise AssertionError(f"{fixture.name}: not an SQLite file after the upgrade")
+    return Message("packaging.detail.archive_upgrade", {"fixture": fixture.name})
+
+
+def check_pdf(env: SelfTestEnv) -> Message:
+    write_pdf = _require("bulletin_desk.render.pdf:write_pdf", "render")
+    if env.issue is None:
+        raise AssertionError("no reference issue (the codec check failed)")
+    from pypdf import PdfReader
+
+    out = env.workdir / "导出" / "简报.pdf"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_pdf(env.issue, out)
+    reader = PdfReader(str(out))
+    pages = len(reader.pages)
+    if pages < 1:
+        raise AssertionError("the PDF has no pages")
+    for number, page in enumerate(reader.pages, 1):
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        if abs(width - A4_PT[0]) > 2 or abs(height - A4_PT[1]) > 2:
+            raise AssertionError(f"page {number} is {width:.0f}×{height:.0f} pt, not A4")
+    text = _flat("".join(page.extract_text() or "" for page in reader.pages))
+    missing = [t for t in _expected_texts(env.issue) if t not in text]
+    if missing:
+        raise AssertionError(f"the PDF text lacks {missing[:3]} ({len(missing)} missing)")
+    return Message("packaging.detail.pdf", {"pages": pages, "found": len(_expected_texts(env.issue))})
+
+
+def check_docx(env: SelfTestEnv) -> Message:
+    write_docx = _require("bulletin_desk.export:write_docx", "export")
+    if env.issue is None:
+        raise AssertionError("no reference issue (the codec check failed)")
+    import docx
+
+    out = env.workdir / "导出" / "简报.docx"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_docx(env.issue, out)
+    document = docx.Document(str(out))
+    paragraphs = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        paragraphs.extend(cell.text for row in table.rows for cell in row.cells)
+    text = _flat("".join(paragraphs))
+    missing = [t for t in _expected_texts(env.issue) if t not in text]
+    if missing:
+        raise AssertionError(f"the DOCX text lacks {missing[:3]} ({len(missing)} missing)")
+    section = document.sections[0]
+    if section.page_width is None or abs(section.page_width.mm - 210) > 1:
+        raise AssertionError(f"the DOCX page is not A4 wide: {section.page_width}")
+    return Message("packaging.detail.docx", {"paragraphs": len(paragraphs), "found": len(_expected_texts(env.issue))})
+
+
+CHECKS: tuple[tuple[str, Callable[[SelfTestEnv], Message]], ...] = (
+    ("runtime", check_runtime),
+    ("imports", check_imports),
+    ("qt", check_qt),
+    ("codec", check_codec),
+    ("archive", check_archive),
+    ("archive_upgrade", check_archive_upgrade),
+    ("pdf", check_pdf),
+    ("docx", check_docx),
+)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    key: str
+    outcome: Outcome
+    detail: Message
+    room: str | None = None  # set when the check's room was not there
+
+
+def run_checks(qt_args: list[str], *, strict: bool | None = None,
+               checks: tuple[tuple[str, Callable[[SelfTestEnv], Message]], ...] = CHECKS) -> list[CheckResult]:
+    """Run every check in order (later ones use what earlier ones made) and classify each."""
+    if strict is None:
+        strict = os.environ.get(STRICT_ENV, "") not in ("", "0")
+    results: list[CheckResult] = []
+    with tempfile.TemporaryDirectory(prefix="简报自检-") as tmp:
+        env = SelfTestEnv(workdir=Path(tmp), qt_args=list(qt_args))
+        for key, check in checks:
+            try:
+                detail = check(env)
+                results.append(CheckResult(key, Outcome.PASSED, detail))
+            except Pending as pending:
+                outcome = Outcome.FAILED if strict or key not in PENDING_ALLOWED else Outcome.PENDING
+                detail = Message("packaging.detail.missing", {"what": pending.what})
+                results.append(CheckResult(key, outcome, detail, room=pending.room))
+                log.warning("self-test %s: %s not available (%s)", key, pending.what, outcome)
+            except Exception as exc:
+                log.error("self-test %s failed:\n%s", key, traceback.format_exc())
+                results.append(CheckResult(key, Outcome.FAILED, Message("packaging.detail.error", {"error": exc})))
+    return results
+
+
+def run_self_test(ctx: Any, qt_args: list[str]) -> int:
+    """The ``--self-test`` command: one line per check in the chosen language; 0 only if nothing failed."""
+    ctx.say("packaging.selftest.header", version=bulletin_desk.__version__, python=platform.python_version(),
+            platform=platform.platform())
+    results = run_checks(qt_args)
+    for result in results:
+        name = ctx.t(f"packaging.check.{result.key}")
+        detail = result.detail.render(ctx.lang)
+        if result.outcome is Outcome.PASSED:
+            ctx.say("packaging.selftest.ok", check=name, detail=detail)
+        elif result.outcome is Outcome.PENDING:
+            ctx.say("packaging.selftest.pending", check=name, room=result.room, detail=detail)
+        else:
+            ctx.say("packaging.selftest.fail", check=name, detail=detail)
+        log.info("self-test %s: %s %s", result.key, result.outcome, result.detail.render("en"))
+    failed = sum(r.outcome is Outcome.FAILED for r in results)
+    if failed:
+        ctx.say("packaging.selftest.failed", failed=failed, log=str(paths.log_dir()))
+        return 1
+    ctx.say("packaging.selftest.passed", passed=sum(r.outcome is Outcome.PASSED for r in results),
+            pending=sum(r.outcome is Outcome.PENDING for r in results))
+    return 0
