@@ -1,0 +1,26 @@
+"""Messages of the render room (painter, fonts, PDF, PNG, printing)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "render.font.official": ("{face}：{family}", "{face}: {family}"),
+    "render.font.substitute": ("{face}：未安装“{official}”，以“{family}”代替",
+                               "{face}: “{official}” is not installed; using “{family}” instead"),
+    "render.font.missing": ("{face}：未安装“{official}”，也没有可用的替代字体",
+                            "{face}: “{official}” is not installed and no stand-in font was found"),
+    "render.no_pages": ("排版结果没有页面，无法输出", "The layout has no pages; nothing to write"),
+    "render.pdf_failed": ("无法生成 PDF", "Could not create the PDF"),
+    "render.png_failed": ("无法保存图片：{path}", "Could not save the image: {path}"),
+    "render.bad_dpi": ("分辨率应在 {low} 到 {high} dpi 之间，而不是 {dpi}",
+                       "The resolution must be between {low} and {high} dpi, not {dpi}"),
+    "render.print.fits": ("打印机可打印区域容纳版心和页码",
+                          "The printer's printable area holds the type area and page numbers"),
+    "render.print.clipped": ("打印机页边距切入版心最多 {mm} 毫米，请换用无边距打印或其他打印机",
+                             "The printer's margins cut up to {mm} mm into the type area; "
+                             "use borderless printing or another printer"),
+    "render.print.failed": ("无法开始打印：{printer}", "Could not start printing on {printer}"),
+    "render.cli.written": ("已写入 {path}", "Written: {path}"),
+    "render.cli.pages": ("共 {pages} 页", "{pages} pages"),
+    "render.cli.nothing": ("请至少指定 --pdf、--png-dir 或 --layout-json 之一",
+                           "Give at least one of --pdf, --png-dir or --layout-json"),
+    "render.cli.no_issue": ("找不到简报：{issue}", "No such issue: {issue}"),
+    "render.cli.no_layout": ("排版引擎尚未安装，无法排版", "The layout engine is not available"),
+}

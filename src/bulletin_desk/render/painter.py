@@ -1,0 +1,144 @@
+"""The one painter: a laid-out Page onto any QPainter (screen, PDF, printer, thumbnails).
+
+Painting is drawing, never deciding: every glyph goes exactly to the x the layout engine measured
+(`TextRun.xs`) on the line's baseline, so the preview, the PDF and the paper cannot drift apart,
+whichever stand-in font is installed. Glyphs are placed with QGlyphRun + QRawFont (one glyph run per
+text run and font), which keeps the text real in PDF (selectable, searchable, embedded fonts).
+
+Coordinates are points from the page's top-left; the caller sets the painter's transform (screen
+zoom, printer resolution / 72, a QPdfWriter at 72 dpi).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QGlyphRun, QPainter, QPen, QRawFont
+
+from bulletin_desk.layout.page import BlockRole, Page, Rule, TextRun
+from bulletin_desk.render.fonts import FontBook
+
+
+@dataclass(frozen=True)
+class PaintOptions:
+    """How to paint a page.
+
+    ``show_masthead=False`` is for pre-printed 红头 paper: the red masthead name and the red rule are
+    already on the sheet, so they are left out (the 期号, office and date lines still print).
+    ``draw_margin_guides`` outlines ``type_area`` (x, y, width, height in pt: the 版心) on screen only.
+    ``paper_color`` fills the page first (PNG and screen); None leaves it transparent (PDF, printer).
+    """
+
+    show_masthead: bool = True
+    draw_margin_guides: bool = False
+    type_area: tuple[float, float, float, float] | None = None
+    paper_color: str | None = None
+
+
+DEFAULT_OPTIONS = PaintOptions()
+_MASTHEAD_ROLES = frozenset({BlockRole.MASTHEAD})
+
+_colors: dict[str, QColor] = {}
+_shared_book: FontBook | None = None
+
+
+def _color(value: str) -> QColor:
+    color = _colors.get(value)
+    if color is None:
+        color = QColor(value)
+        if not color.isValid():
+            color = QColor("#000000")
+        _colors[value] = color
+    return color
+
+
+def is_masthead_rule(rule: Rule) -> bool:
+    """The red rule under the masthead is the only coloured rule; 版记 rules are black."""
+    color = _color(rule.color)
+    return color.red() > 128 and color.green() < 100 and color.blue() < 100
+
+
+def shared_font_book() -> FontBook:
+    """One FontBook for the process: raw fonts are expensive to create and never change."""
+    global _shared_book
+    if _shared_book is None:
+        _shared_book = FontBook()
+    return _shared_book
+
+
+def _glyph_runs(run: TextRun, book: FontBook) -> list[QGlyphRun]:
+    """One QGlyphRun per font used (the face's font, or a fallback for characters it lacks)."""
+    chain = book.chain(run.face, run.size, run.bold)
+    primary = chain[0]
+    text = run.text
+    indexes = primary.glyphIndexesForString(text)
+    if len(indexes) == len(text) and all(indexes):
+        return [_make_run(primary, indexes, run.xs, 0, len(text))]
+    # Slow path: some characters need another font (or the text has surrogate pairs).
+    groups: list[tuple[QRawFont, list[int], list[int]]] = []  # font, glyphs, char positions
+    for pos, char in enumerate(text):
+        font, glyph = chain[0], 0
+        for candidate in chain:
+            found = candidate.glyphIndexesForString(char)
+            if found and found[0]:
+                font, glyph = candidate, found[0]
+                break
+        if groups and groups[-1][0] is font:
+            groups[-1][1].append(glyph)
+            groups[-1][2].append(pos)
+        else:
+            groups.append((font, [glyph], [pos]))
+    result = []
+    for font, glyphs, positions in groups:
+        glyph_run = QGlyphRun()
+        glyph_run.setRawFont(font)
+        glyph_run.setGlyphIndexes(glyphs)
+        glyph_run.setPositions([QPointF(run.xs[p], 0.0) for p in positions])
+        result.append(glyph_run)
+    return result
+
+
+def _make_run(font: QRawFont, glyphs: list[int], xs: tuple[float, ...], start: int, end: int) -> QGlyphRun:
+    glyph_run = QGlyphRun()
+    glyph_run.setRawFont(font)
+    glyph_run.setGlyphIndexes(glyphs)
+    glyph_run.setPositions([QPointF(x, 0.0) for x in xs[start:end]])
+    return glyph_run
+
+
+def paint_page(page: Page, painter: QPainter, options: PaintOptions | None = None,
+               book: FontBook | None = None) -> None:
+    """Draw ``page`` in points onto ``painter`` (whose transform the caller has set)."""
+    opts = options or DEFAULT_OPTIONS
+    fonts = book or shared_font_book()
+    painter.save()
+    try:
+        if opts.paper_color:
+            painter.fillRect(QRectF(0.0, 0.0, page.width, page.height), _color(opts.paper_color))
+        for rule in page.rules:
+            if not opts.show_masthead and is_masthead_rule(rule):
+                continue
+            half = rule.thickness / 2.0
+            painter.fillRect(QRectF(rule.x0, rule.y - half, rule.x1 - rule.x0, rule.thickness), _color(rule.color))
+        pen = QPen()
+        for line in page.lines:
+            if not opts.show_masthead and line.role in _MASTHEAD_ROLES:
+                continue
+            origin = QPointF(0.0, line.baseline)
+            for run in line.runs:
+                if not run.text:
+                    continue
+                pen.setColor(_color(run.color))
+                painter.setPen(pen)
+                for glyph_run in _glyph_runs(run, fonts):
+                    painter.drawGlyphRun(origin, glyph_run)
+        if opts.draw_margin_guides and opts.type_area:
+            guide = QPen(QColor(0, 120, 215, 110))
+            guide.setCosmetic(True)
+            guide.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(guide)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(*opts.type_area))
+    finally:
+        painter.restore()
