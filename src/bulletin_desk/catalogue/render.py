@@ -1,7 +1,7 @@
 """Messages of the render room (painter, fonts, PDF, PNG, printing)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "render.font.official": ("{face}：{family}", "{face}: {family}"),
+    "render.font.official": ("{face}：使用正式字体“{family}”", "{face}: official font “{family}”"),
     "render.font.substitute": ("{face}：未安装“{official}”，以“{family}”代替",
                                "{face}: “{official}” is not installed; using “{family}” instead"),
     "render.font.missing": ("{face}：未安装“{official}”，也没有可用的替代字体",
