@@ -1,0 +1,89 @@
+"""DOCX inputs built with python-docx at test time: a foreign (hand-typed) bulletin and malformed files.
+
+The foreign bulletin is what a district office types in Word: centred large runs for the masthead and
+titles, bold opening runs for lead sentences, 【栏目】, an attribution line, a table (its cells must come
+in as plain paragraphs), 报/发 lines. Its expected JSON is tests/fixtures/ingest/corpus/c10_foreign_docx.expected.json.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+
+
+def foreign_bulletin_docx() -> bytes:
+    doc = Document()
+
+    def centred(text: str, size: int, bold: bool = False) -> None:
+        paragraph = doc.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run(text)
+        run.font.size = Pt(size)
+        run.bold = bold
+
+    def plain(*runs: tuple[str, bool]) -> None:
+        paragraph = doc.add_paragraph()
+        for text, bold in runs:
+            run = paragraph.add_run(text)
+            run.font.size = Pt(16)
+            run.bold = bold
+
+    centred("科技创新工作简报", 36, bold=True)
+    centred("第 11 期（总第 87 期）", 16)
+    plain(("市科学技术局　　　　2024年9月10日", False))
+    plain(("【创新动态】", False))
+    centred("高新区新增专精特新企业15家", 22)
+    plain(("培育梯队成形。", True), ("高新区建立“初创—成长—领军”企业培育库，入库企业达到320家。", False))
+    plain(("下一步，高新区将加大政策支持力度。", False))
+    table = doc.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "新增企业"
+    table.cell(0, 1).text = "15家"
+    plain(("（高新区管委会）", False))
+    plain(("责编：马骏", False))
+    plain(("报：市政府。", False))
+    plain(("发：各区科技局。", False))
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def rewrite_part(docx: bytes, name: str, data: bytes | None) -> bytes:
+    """A copy of ``docx`` with part ``name`` replaced (or removed when ``data`` is None)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            if item.filename == name:
+                continue
+            dst.writestr(item, src.read(item.filename))
+        if data is not None:
+            dst.writestr(name, data)
+    return out.getvalue()
+
+
+def zip_bomb_docx() -> bytes:
+    """A DOCX-shaped zip whose document part inflates to 128 MiB of zeros (about 130 kB compressed)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        dst.writestr("[Content_Types].xml", "<Types/>")
+        with dst.open("word/document.xml", "w", force_zip64=True) as handle:
+            chunk = b"\0" * (1 << 20)
+            for _ in range(128):
+                handle.write(chunk)
+    return out.getvalue()
+
+
+OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+
+
+def ole_file(stream_names: tuple[str, ...]) -> bytes:
+    """A stand-in for a compound file (.doc/.wps/password-protected .docx): magic plus directory names.
+
+    Real compound files name their streams in UTF-16LE in the directory sector; that is all the
+    importer looks at to tell an encrypted DOCX (EncryptedPackage) from a legacy Word/WPS document.
+    """
+    body = b"".join(name.encode("utf-16-le") + b"\0\0" for name in stream_names)
+    return OLE_MAGIC + b"\0" * 504 + body + b"\0" * 512
