@@ -1,0 +1,1 @@
+"""Reusable test support: the LibreOffice runner, fontconfig aliases and PDF line extraction."""
