@@ -81,3 +81,22 @@ def test_a_clean_pdf_is_returned_untouched(gui_app):
     raw = pdf_bytes(_layout("简报编辑"), fix_text=False)
     fixed, changed = fix_tounicode(raw)
     assert changed == 0 and fixed is raw
+
+
+def test_the_repaired_file_is_a_valid_pdf_for_other_readers(gui_app, tmp_path):
+    # the repair is an incremental update with a classic xref table (Qt writes PDF 1.4); the title stays
+    import io
+    import subprocess
+
+    import pypdf
+    from tests.tooling import require_tool
+
+    data = pdf_bytes(_layout(SIX + "人民"), title="首都精神文明建设情况简报")
+    reader = pypdf.PdfReader(io.BytesIO(data), strict=True)
+    assert reader.metadata.title == "首都精神文明建设情况简报"
+    assert reader.pages[0].extract_text().strip() == SIX + "人民"
+    target = tmp_path / "six.pdf"
+    target.write_bytes(data)
+    text = subprocess.run([require_tool("pdftotext"), str(target), "-"], capture_output=True, check=True,
+                          text=True).stdout
+    assert text.strip() == SIX + "人民"

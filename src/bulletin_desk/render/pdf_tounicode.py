@@ -19,10 +19,10 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
-from pypdf import PdfWriter
-from pypdf.generic import DictionaryObject, IndirectObject, StreamObject
+from pypdf import PdfReader
+from pypdf.generic import IndirectObject, StreamObject
 
 _SECTION = re.compile(rb"\d+\s+begin(bfchar|bfrange)(.*?)end\1", re.S)
 _HEX = re.compile(rb"<([0-9A-Fa-f]*)>")
@@ -151,20 +151,58 @@ def fix_cmap_bytes(data: bytes, resolve: Resolver) -> tuple[bytes, int]:
     return write_cmap(data, mapping, width), changed
 
 
-def _font_dicts(writer: PdfWriter) -> Iterable[DictionaryObject]:
-    seen: set[int] = set()
-    for page in writer.pages:
+def _tounicode_refs(reader: PdfReader) -> list[IndirectObject]:
+    """Every font's ToUnicode stream reference, once each."""
+    refs: dict[int, IndirectObject] = {}
+    for page in reader.pages:
         resources = page.get("/Resources")
-        if resources is None:
-            continue
-        fonts = resources.get_object().get("/Font")
+        fonts = resources.get_object().get("/Font") if resources is not None else None
         if fonts is None:
             continue
-        for ref in fonts.get_object().values():
-            key = ref.idnum if isinstance(ref, IndirectObject) else id(ref)
-            if key not in seen:
-                seen.add(key)
-                yield ref.get_object()
+        for font_ref in fonts.get_object().values():
+            ref = font_ref.get_object().get("/ToUnicode")
+            if isinstance(ref, IndirectObject):
+                refs.setdefault(ref.idnum, ref)
+    return list(refs.values())
+
+
+def _serialise(obj: object) -> bytes:
+    out = io.BytesIO()
+    obj.write_to_stream(out)  # type: ignore[attr-defined]
+    return out.getvalue()
+
+
+def _incremental_update(pdf: bytes, reader: PdfReader, streams: dict[tuple[int, int], bytes]) -> bytes:
+    """``pdf`` plus an incremental update replacing the given stream objects (PDF 1.4 classic xref).
+
+    pypdf's own incremental writer emits an XRef stream (PDF 1.5) into Qt's PDF 1.4 file and drops
+    the /Info (title) from the new trailer, so the few changed objects are appended here instead.
+    """
+    out = io.BytesIO()
+    out.write(pdf)
+    if not pdf.endswith(b"\n"):
+        out.write(b"\n")
+    offsets: dict[int, tuple[int, int]] = {}
+    for (number, generation), data in sorted(streams.items()):
+        offsets[number] = (out.tell(), generation)
+        out.write(f"{number} {generation} obj\n<< /Length {len(data)} >>\nstream\n".encode("ascii"))
+        out.write(data)
+        out.write(b"\nendstream\nendobj\n")
+    xref_at = out.tell()
+    out.write(b"xref\n0 1\n0000000000 65535 f\r\n")
+    for number, (offset, generation) in sorted(offsets.items()):
+        out.write(f"{number} 1\n{offset:010d} {generation:05d} n\r\n".encode("ascii"))
+    trailer = reader.trailer
+    entries = [f"/Size {int(trailer['/Size'])}".encode("ascii"), f"/Prev {reader._startxref}".encode("ascii")]
+    for key in ("/Root", "/Info"):
+        ref = trailer.raw_get(key) if key in trailer else None
+        if isinstance(ref, IndirectObject):
+            entries.append(f"{key} {ref.idnum} {ref.generation} R".encode("ascii"))
+    if "/ID" in trailer:
+        entries.append(b"/ID " + _serialise(trailer["/ID"]))
+    out.write(b"trailer\n<< " + b" ".join(entries) + b" >>\n")
+    out.write(f"startxref\n{xref_at}\n%%EOF\n".encode("ascii"))
+    return out.getvalue()
 
 
 _PLAIN_CMAP = re.compile(rb"begincmap(.*?)endcmap", re.S)
@@ -187,30 +225,26 @@ def fix_tounicode(pdf: bytes, resolve: Resolver | None = None) -> tuple[bytes, i
     """``pdf`` with its ToUnicode maps fixed, and the number of entries changed (0: bytes untouched).
 
     ``resolve`` maps a destination character to the text that was really typed (None: leave it);
-    the default folds compatibility characters to their ideographs. The changed maps are appended as
-    an incremental update, so the fonts and pages are not rewritten.
+    the default folds compatibility characters to their ideographs. pypdf reads the file; the changed
+    maps are appended as an incremental update, so fonts and pages are not rewritten.
     """
     resolver = resolve or compatibility_resolver()
     if _clean_without_parsing_pdf(pdf, resolver):
         return pdf, 0
-    writer = PdfWriter(io.BytesIO(pdf), incremental=True)
+    reader = PdfReader(io.BytesIO(pdf))
+    changed_streams: dict[tuple[int, int], bytes] = {}
     total = 0
-    for font in _font_dicts(writer):
-        ref = font.get("/ToUnicode")
-        if ref is None:
-            continue
+    for ref in _tounicode_refs(reader):
         stream = ref.get_object()
         if not isinstance(stream, StreamObject):
             continue
         new_data, changed = fix_cmap_bytes(stream.get_data(), resolver)
         if changed:
-            stream.set_data(new_data)
+            changed_streams[(ref.idnum, ref.generation)] = new_data
             total += changed
     if not total:
         return pdf, 0
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue(), total
+    return _incremental_update(pdf, reader, changed_streams), total
 
 
 __all__ = ["Resolver", "compatibility_resolver", "fix_cmap_bytes", "fix_mapping", "fix_tounicode",
