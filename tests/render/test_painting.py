@@ -141,3 +141,13 @@ def test_paint_page_on_a_plain_image_matches_the_png_path(gui_app):
     paint_page(page, painter)
     painter.end()
     assert _ink(image) > 1000
+
+
+def test_a_run_with_too_few_positions_still_paints_every_character(gui_app):
+    line = Line((TextRun("文明实践", (LEFT, LEFT + 16), 64, Face.FANGSONG, 16.0),), TOP + 40, BlockRole.BODY)
+    data = pdf_bytes(PageLayout([Page(0, PAGE_W, PAGE_H, [line])]))
+    with pymupdf.open(stream=data, filetype="pdf") as doc:
+        chars = [c for b in doc[0].get_text("rawdict")["blocks"] for ln in b["lines"] for s in ln["spans"]
+                 for c in s["chars"]]
+        assert [c["c"] for c in chars] == list("文明实践")
+        assert chars[2]["origin"][0] == pytest.approx(LEFT + 32, abs=0.1)

@@ -72,9 +72,13 @@ def _glyph_runs(run: TextRun, book: FontBook) -> list[QGlyphRun]:
     chain = book.chain(run.face, run.size, run.bold)
     primary = chain[0]
     text = run.text
+    xs = run.xs
+    if len(xs) != len(text):  # a layout bug must not crash the preview: pad at one em, or cut
+        start = xs[-1] + run.size if xs else 0.0
+        xs = (tuple(xs) + tuple(start + i * run.size for i in range(len(text) - len(xs))))[:len(text)]
     indexes = primary.glyphIndexesForString(text)
     if len(indexes) == len(text) and all(indexes):
-        return [_make_run(primary, indexes, run.xs, 0, len(text))]
+        return [_make_run(primary, indexes, xs, 0, len(text))]
     # Slow path: some characters need another font (or the text has surrogate pairs).
     groups: list[tuple[QRawFont, list[int], list[int]]] = []  # font, glyphs, char positions
     for pos, char in enumerate(text):
@@ -94,7 +98,7 @@ def _glyph_runs(run: TextRun, book: FontBook) -> list[QGlyphRun]:
         glyph_run = QGlyphRun()
         glyph_run.setRawFont(font)
         glyph_run.setGlyphIndexes(glyphs)
-        glyph_run.setPositions([QPointF(run.xs[p], 0.0) for p in positions])
+        glyph_run.setPositions([QPointF(xs[p], 0.0) for p in positions])
         result.append(glyph_run)
     return result
 
