@@ -158,6 +158,9 @@ def check_qt(env: SelfTestEnv) -> Message:
         qt_args += ["-platform", "offscreen"]  # no window is shown: works on a server, in CI, under wine
     app = QApplication.instance() or QApplication(["bulletin-desk", *qt_args])
     env.qt_app = app
+    from bulletin_desk.winapp import load_system_fonts_if_missing
+
+    load_system_fonts_if_missing()
     cjk = [f for f in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
            if not f.startswith("@")]
     if not cjk:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import logging.handlers
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -124,6 +125,37 @@ def prepare_qt_application(app: Any) -> None:
     icon = app_icon_path()
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
+
+
+FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
+
+
+def load_system_fonts_if_missing() -> int:
+    """Give Qt's offscreen platform on Windows the system fonts; returns how many font files were added.
+
+    On Windows, ``-platform offscreen`` (the self-test, headless export) starts with an *empty* font
+    database: it does not enumerate the system fonts as the ``windows`` platform does, so every text would
+    paint as nothing. Adding the files of %WINDIR%\\Fonts and the per-user font folder fixes that. A no-op
+    off Windows or when Qt already knows fonts. Call it after the QGuiApplication exists.
+    """
+    if sys.platform != "win32":
+        return 0
+    from PySide6.QtGui import QFontDatabase
+
+    if QFontDatabase.families():
+        return 0
+    folders = [Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"]
+    if os.environ.get("LOCALAPPDATA"):
+        folders.append(Path(os.environ["LOCALAPPDATA"]) / "Microsoft" / "Windows" / "Fonts")
+    added = 0
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for font in sorted(folder.iterdir()):
+            if font.suffix.lower() in FONT_SUFFIXES and QFontDatabase.addApplicationFont(str(font)) >= 0:
+                added += 1
+    logging.getLogger(__name__).info("offscreen platform: loaded %d system font files", added)
+    return added
 
 
 def requested_file() -> Path | None:
