@@ -30,6 +30,12 @@ def _ink(image: QImage) -> int:
     return sum(1 for value in data if value < 128)
 
 
+def _pdf_ink(page: pymupdf.Page) -> int:
+    """Dark pixels of the PDF page rasterised by MuPDF at 150 dpi (grey)."""
+    pixmap = page.get_pixmap(dpi=150, colorspace=pymupdf.csGRAY)
+    return sum(1 for value in pixmap.samples if value < 128)
+
+
 def test_pre_printed_red_paper_skips_the_masthead_and_red_rule(gui_app, specimen):
     plain = pdf_bytes(PageLayout([specimen.pages[0]]), PaintOptions(show_masthead=False))
     with pymupdf.open(stream=plain, filetype="pdf") as doc:
@@ -48,6 +54,10 @@ def test_bold_is_heavier_and_copies_once(gui_app, face):
     assert _ink(bold) > _ink(regular) * 1.25  # measured: about 1.4 for both
     with pymupdf.open(stream=pdf_bytes(_one_line("文明实践", face, bold=True)), filetype="pdf") as doc:
         assert doc[0].get_text().strip() == "文明实践"
+        bold_pdf_ink = _pdf_ink(doc[0])
+    with pymupdf.open(stream=pdf_bytes(_one_line("文明实践", face)), filetype="pdf") as doc:
+        regular_pdf_ink = _pdf_ink(doc[0])
+    assert bold_pdf_ink > regular_pdf_ink * 1.15  # the PDF (and so the paper) is bold too
 
 
 def test_characters_missing_from_the_face_still_print(gui_app):

@@ -174,7 +174,6 @@ class FontBook:
             font = QFont(family)
             font.setPixelSize(1)  # replaced below; QFont wants an int pixel size, QRawFont takes reals
             font.setWeight(QFont.Weight(weight))
-            font.setStyleStrategy(QFont.StyleStrategy.NoFontMerging)
             font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
             raw = QRawFont.fromFont(font)
             raw.setPixelSize(size)
