@@ -161,3 +161,14 @@ def test_a_run_with_too_few_positions_still_paints_every_character(gui_app):
                  for c in s["chars"]]
         assert [c["c"] for c in chars] == list("文明实践")
         assert chars[2]["origin"][0] == pytest.approx(LEFT + 32, abs=0.1)
+
+
+def test_screen_options_outline_the_profiles_type_area():
+    from types import SimpleNamespace
+
+    from bulletin_desk.render.painter import screen_options
+
+    profile = SimpleNamespace(left=LEFT, top=TOP, body_width=156 * MM, body_height=225 * MM)
+    options = screen_options(profile, show_masthead=False)
+    assert options.type_area == (LEFT, TOP, 156 * MM, 225 * MM)
+    assert options.draw_margin_guides and not options.show_masthead and options.paper_color == "#FFFFFF"

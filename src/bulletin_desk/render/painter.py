@@ -146,3 +146,12 @@ def paint_page(page: Page, painter: QPainter, options: PaintOptions | None = Non
             painter.drawRect(QRectF(*opts.type_area))
     finally:
         painter.restore()
+
+
+def screen_options(profile: object, *, show_masthead: bool = True, guides: bool = True) -> PaintOptions:
+    """Options for the on-screen preview: white paper and the 版心 outline taken from the LayoutProfile
+    (``left``, ``top``, ``body_width``, ``body_height`` in pt), so no margin is typed here."""
+    area = (float(profile.left), float(profile.top),  # type: ignore[attr-defined]
+            float(profile.body_width), float(profile.body_height))  # type: ignore[attr-defined]
+    return PaintOptions(show_masthead=show_masthead, draw_margin_guides=guides, type_area=area,
+                        paper_color="#FFFFFF")
