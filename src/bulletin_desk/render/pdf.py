@@ -30,7 +30,8 @@ class RenderError(BulletinDeskError):
     """Painting or writing a PDF/PNG failed for a reason the user can act on."""
 
 
-def _page_layout(page: Page) -> QPageLayout:
+def qt_page_layout(page: Page) -> QPageLayout:
+    """The page's paper size with zero margins: painter (0, 0) is the sheet's corner."""
     size = QPageSize(QSizeF(page.width, page.height), QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
     return QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
 
@@ -49,14 +50,14 @@ def pdf_bytes(page_layout: PageLayout, options: PaintOptions | None = None, *, t
     writer.setResolution(PDF_RESOLUTION)
     writer.setCreator("Bulletin Desk 简报编辑台")
     writer.setTitle(title)
-    writer.setPageLayout(_page_layout(page_layout.pages[0]))
+    writer.setPageLayout(qt_page_layout(page_layout.pages[0]))
     painter = QPainter()
     if not painter.begin(writer):
         raise RenderError("render.pdf_failed")
     try:
         for number, page in enumerate(page_layout.pages):
             if number:
-                writer.setPageLayout(_page_layout(page))
+                writer.setPageLayout(qt_page_layout(page))
                 writer.newPage()
             paint_page(page, painter, options, fonts)
     finally:

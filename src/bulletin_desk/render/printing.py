@@ -17,7 +17,7 @@ from PySide6.QtPrintSupport import QPrinter
 from bulletin_desk.catalogue import Message
 from bulletin_desk.layout.page import PageLayout
 from bulletin_desk.render.painter import PaintOptions, paint_page, shared_font_book
-from bulletin_desk.render.pdf import RenderError, _page_layout
+from bulletin_desk.render.pdf import RenderError, qt_page_layout
 from bulletin_desk.render.qt_app import ensure_gui_app
 
 MM_PER_PT = 25.4 / 72
@@ -95,7 +95,7 @@ def print_layout(page_layout: PageLayout, printer: QPrinter, options: PaintOptio
     ensure_gui_app()
     pages = page_layout.pages[first - 1:last]
     printer.setFullPage(True)  # painter origin = the sheet's corner, not the printable area's
-    printer.setPageLayout(_page_layout(pages[0]))
+    printer.setPageLayout(qt_page_layout(pages[0]))
     painter = QPainter()
     if not painter.begin(printer):
         raise RenderError("render.print.failed", printer=printer.printerName() or printer.outputFileName())
