@@ -1,0 +1,128 @@
+"""The cleanup pipeline: normalise characters, drop page debris, rejoin broken lines, fix punctuation.
+
+Every change is recorded (rule, line, before, after) so the import dialog can show it and the editor
+can refuse a rule (``skip`` names rules to leave out). The whole pipeline is idempotent: cleaning
+clean text changes nothing (a hypothesis test holds it to that).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+
+from bulletin_desk.ingest import chars
+from bulletin_desk.ingest.lines import SourceLine, find_page_numbers, find_running_headers, rejoin
+
+Rule = Callable[[str], str]
+
+# Rules that see one physical line (before rejoining), then rules that need the whole paragraph.
+LINE_RULES: tuple[tuple[str, Rule], ...] = (
+    ("invisible", chars.remove_invisible),
+    ("nbsp", chars.drop_nbsp),
+    ("spaces", chars.normalise_spaces),
+    ("ideographs", chars.unify_ideographs),
+    ("halfwidth", chars.halfwidth_alnum),
+    ("punctuation", chars.fullwidth_punctuation),
+)
+PARAGRAPH_RULES: tuple[tuple[str, Rule], ...] = (
+    ("quotes", chars.pair_quotes),
+    ("ellipsis_dash", chars.ellipsis_and_dash),
+    ("cjk_spaces", chars.remove_cjk_spaces),
+)
+LINE_LEVEL_RULES = ("page_number", "running_header", "rejoin")
+ALL_RULES = tuple(name for name, _ in LINE_RULES + PARAGRAPH_RULES) + LINE_LEVEL_RULES
+_CONTEXT = 6
+_MAX_PASSES = 4
+
+
+@dataclass(frozen=True)
+class Change:
+    """One cleanup change: which rule, on which input line, and the text around it before and after."""
+
+    rule: str
+    line: int
+    before: str
+    after: str
+
+
+@dataclass
+class CleanText:
+    paragraphs: list[SourceLine]
+    changes: list[Change] = field(default_factory=list)
+
+
+def _excerpts(rule: str, line: int, before: str, after: str) -> list[Change]:
+    if rule == "spaces" and before.strip() == after:
+        return []  # indentation and trailing blanks only: layout, not content
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    changes: list[Change] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        changes.append(Change(rule, line, before[max(0, i1 - _CONTEXT):i2 + _CONTEXT],
+                              after[max(0, j1 - _CONTEXT):j2 + _CONTEXT]))
+    return changes
+
+
+def apply_rules(text: str, line: int, rules: tuple[tuple[str, Rule], ...], skip: Collection[str],
+                changes: list[Change]) -> str:
+    """Run ``rules`` over ``text`` in order, appending a Change for every difference a rule makes."""
+    for name, rule in rules:
+        if name in skip:
+            continue
+        result = rule(text)
+        if result != text:
+            changes.extend(_excerpts(name, line, text, result))
+            text = result
+    return text
+
+
+def clean_fragment(text: str, line: int, skip: Collection[str] = (), changes: list[Change] | None = None) -> str:
+    """Clean one paragraph that needs no rejoining (an HTML block, a DOCX paragraph): all character rules."""
+    sink = changes if changes is not None else []
+    text = text.replace("\r", " ").replace("\n", " ")
+    for _ in range(_MAX_PASSES):
+        cleaned = apply_rules(text, line, LINE_RULES + PARAGRAPH_RULES, skip, sink)
+        if cleaned == text:
+            break
+        text = cleaned
+    return text
+
+
+def split_lines(text: str) -> list[SourceLine]:
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    return [SourceLine(raw, number) for number, raw in enumerate(text.split("\n"), start=1)]
+
+
+def clean_text(text: str, skip: Collection[str] = ()) -> CleanText:
+    """Pasted or extracted text → clean paragraphs, each with its first input line number."""
+    changes: list[Change] = []
+    lines = split_lines(text)
+    for line in lines:
+        line.text = apply_rules(line.text, line.line, LINE_RULES, skip, changes)
+    drop: set[int] = set()
+    if "page_number" not in skip:
+        pages = find_page_numbers(lines)
+        drop |= pages
+        changes.extend(Change("page_number", lines[i].line, lines[i].text, "") for i in sorted(pages))
+    else:
+        pages = set()
+    if "running_header" not in skip:
+        headers = find_running_headers(lines, pages)
+        drop |= headers
+        changes.extend(Change("running_header", lines[i].line, lines[i].text, "") for i in sorted(headers))
+    kept = [SourceLine("", line.line) if i in drop else line for i, line in enumerate(lines)]
+    if "rejoin" in skip:
+        paragraphs = [line for line in kept if line.text]
+    else:
+        paragraphs, events = rejoin(kept)
+        changes.extend(Change("rejoin", e.line, e.text.replace("⏎", "\n"), e.text.replace("⏎", "")) for e in events)
+    for paragraph in paragraphs:
+        paragraph.text = clean_fragment(paragraph.text, paragraph.line, skip, changes)
+    return CleanText([p for p in paragraphs if p.text], changes)
+
+
+def clean_to_string(text: str, skip: Collection[str] = ()) -> str:
+    """Clean text as one string, paragraphs separated by a newline (what idempotence is checked on)."""
+    return "\n".join(p.text for p in clean_text(text, skip).paragraphs)

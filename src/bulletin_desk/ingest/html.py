@@ -1,0 +1,132 @@
+"""HTML (a saved page, or the clipboard's text/html from Word, WPS or a browser) → blocks with hints.
+
+Parsed with the standard library's tolerant HTMLParser: no network, no entity expansion beyond the
+HTML named references, nothing executed. Block elements (p, div, h1–h6, li, td, br) end a block; bold
+runs at the start of a block become its lead; centring and a large font or an h1/h2 mark a title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from html.parser import HTMLParser
+
+from bulletin_desk.ingest.blocks import Block
+from bulletin_desk.ingest.cleanup import Change, clean_fragment
+
+LARGE_FONT_PT = 18.0  # body text is 16 pt (三号); titles are 22 pt (二号) and mastheads larger
+_BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "tr", "blockquote", "section",
+               "article", "center", "pre", "table", "ul", "ol", "dd", "dt", "header", "footer", "main"}
+_SKIP_TAGS = {"script", "style", "head", "title", "nav", "noscript", "template", "svg", "xml", "object"}
+_VOID_TAGS = {"br", "img", "hr", "meta", "link", "input", "wbr", "col", "area", "base", "source"}
+_BOLD_TAGS = {"b", "strong"}
+_SIZE = re.compile(r"font-size\s*:\s*([\d.]+)\s*(pt|px|em|rem)?", re.IGNORECASE)
+
+
+def _style_size(style: str) -> float | None:
+    match = _SIZE.search(style)
+    if match is None:
+        return None
+    value, unit = float(match.group(1)), (match.group(2) or "px").lower()
+    return {"pt": value, "px": value * 0.75, "em": value * 12, "rem": value * 12}[unit]
+
+
+class _Frame:
+    __slots__ = ("bold", "centred", "large", "tag")
+
+    def __init__(self, tag: str, bold: bool, centred: bool, large: bool) -> None:
+        self.tag, self.bold, self.centred, self.large = tag, bold, centred, large
+
+
+class _BlockCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[_Frame] = [_Frame("", False, False, False)]
+        self.skip_depth = 0
+        self.runs: list[tuple[str, bool]] = []
+        self.centred = False
+        self.large = False
+        self.blocks: list[tuple[list[tuple[str, bool]], bool, bool]] = []
+
+    def flush(self) -> None:
+        if "".join(text for text, _ in self.runs).strip():
+            self.blocks.append((self.runs, self.centred, self.large))
+        self.runs, self.centred, self.large = [], False, False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS:
+            self.skip_depth += 1
+            return
+        if tag in _VOID_TAGS:
+            if tag == "br":
+                self.flush()
+            return
+        values = {k.lower(): (v or "") for k, v in attrs}
+        style = values.get("style", "").lower().replace(" ", "")
+        top = self.stack[-1]
+        bold = top.bold or tag in _BOLD_TAGS or "font-weight:bold" in style or bool(
+            re.search(r"font-weight:[6-9]00", style))
+        if "font-weight:normal" in style or "font-weight:400" in style:
+            bold = False
+        centred = top.centred or tag == "center" or values.get("align", "").lower() == "center" \
+            or "text-align:center" in style
+        size = _style_size(values.get("style", ""))
+        font_size = values.get("size", "")
+        large = top.large or tag in ("h1", "h2") or (size is not None and size >= LARGE_FONT_PT) \
+            or (tag == "font" and font_size.isdigit() and int(font_size) >= 5)
+        if tag in _BLOCK_TAGS:
+            self.flush()
+        self.stack.append(_Frame(tag, bold, centred, large))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self.skip_depth = max(0, self.skip_depth - 1)
+            return
+        if tag in _VOID_TAGS:
+            return
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth].tag == tag:
+                del self.stack[depth:]
+                break
+        if tag in _BLOCK_TAGS:
+            self.flush()
+
+    def handle_data(self, data: str) -> None:
+        if self.skip_depth:
+            return
+        data = re.sub(r"[\r\n]+", " ", data)
+        if not data:
+            return
+        frame = self.stack[-1]
+        if data.strip():
+            self.centred = self.centred or frame.centred
+            self.large = self.large or frame.large
+        self.runs.append((data, frame.bold))
+
+
+def html_blocks(html: str, skip_rules: Collection[str], changes: list[Change]) -> list[Block]:
+    """The HTML as clean blocks, numbered in order (HTML has no useful line numbers)."""
+    collector = _BlockCollector()
+    collector.feed(html)
+    collector.close()
+    collector.flush()
+    return [runs_to_block(runs, n, centred, large, skip_rules, changes)
+            for n, (runs, centred, large) in enumerate(collector.blocks, start=1)]
+
+
+def runs_to_block(runs: list[tuple[str, bool]], number: int, centred: bool, large: bool,
+                  skip_rules: Collection[str], changes: list[Change]) -> Block:
+    """A block from (text, bold) runs: the bold opening runs, cleaned alike, become the lead hint."""
+    text = clean_fragment("".join(t for t, _ in runs), number, skip_rules, changes)
+    prefix_raw = ""
+    for run_text, bold in runs:
+        if not bold:
+            if run_text.strip():
+                break
+            prefix_raw += run_text
+            continue
+        prefix_raw += run_text
+    prefix = clean_fragment(prefix_raw, number, skip_rules, []) if prefix_raw.strip() else ""
+    all_bold = bool(prefix) and prefix == text
+    lead = prefix if prefix and not all_bold and text.startswith(prefix) and prefix[-1] in "。！？：" else None
+    return Block(text, number, bold_prefix=lead, all_bold=all_bold, centred=centred, large=large, formatted=True)

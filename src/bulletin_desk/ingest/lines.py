@@ -1,0 +1,140 @@
+"""Line-level cleanup: page-number debris, running headers, and rejoining lines broken by page breaks.
+
+Text copied out of a PDF or an e-mail arrives with every printed line (or every page) broken; the
+rules here decide, line by line, what is debris and which breaks are not paragraph ends. Each line
+keeps its number in the original text so the report can say where a change happened.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from bulletin_desk.ingest.charclass import is_ascii_alnum
+from bulletin_desk.ingest.patterns import LineShape, ends_sentence, is_title_like, shape_of
+
+REJOIN_MIN_CHARS = 20  # a shorter line that stops without punctuation is a title or a label, not a break
+HARD_WRAP_MIN_LINES = 3  # this many lines of one width (and 40 % of the text lines) = hard-wrapped text
+_NEVER_JOINS = {LineShape.SECTION, LineShape.ATTRIBUTION, LineShape.ISSUE_NUMBER, LineShape.TOTAL_NUMBER,
+                LineShape.SUPPLEMENT, LineShape.CLASSIFICATION, LineShape.DATE, LineShape.PAGE_NUMBER,
+                LineShape.HEADING, LineShape.COLOPHON, LineShape.COPIES}
+
+
+@dataclass
+class SourceLine:
+    """A line of text with its 1-based line number in the input (the first one, after a rejoin)."""
+
+    text: str
+    line: int
+    joined_lines: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class LineEvent:
+    """A line-level change for the report: rule name, line number, the text concerned."""
+
+    rule: str
+    line: int
+    text: str
+    other_line: int = 0
+
+
+def find_page_numbers(lines: list[SourceLine]) -> set[int]:
+    """Indexes of lines that are page-number debris (— 2 —, -3-, －2－, 第2页, 3/12, a bare 7)."""
+    return {i for i, line in enumerate(lines) if line.text and shape_of(line.text) is LineShape.PAGE_NUMBER}
+
+
+def find_running_headers(lines: list[SourceLine], page_numbers: set[int]) -> set[int]:
+    """Indexes of repeated running headers (the bulletin name printed at the top of every page).
+
+    A short line that repeats is a header when a repeat sits next to a page number or it repeats three
+    times or more; its first occurrence stays when it opens the text (it is then the masthead).
+    """
+    counts = Counter(line.text for line in lines if line.text)
+    nonblank = [i for i, line in enumerate(lines) if line.text]
+    near_page_number: set[int] = set()
+    for pos, i in enumerate(nonblank):
+        neighbours = nonblank[max(0, pos - 1):pos] + nonblank[pos + 1:pos + 2]
+        if any(n in page_numbers for n in neighbours):
+            near_page_number.add(i)
+    headers: set[int] = set()
+    for text, count in counts.items():
+        if count < 2 or len(text) > 30 or ends_sentence(text) or shape_of(text) is not None:
+            continue
+        where = [i for i in nonblank if lines[i].text == text]
+        repeats_at_break = any(i in near_page_number for i in where[1:])
+        if not (repeats_at_break or count >= 3):
+            continue
+        opening = where[0] in nonblank[:3]
+        headers.update(where[1:] if opening else where)
+    return headers
+
+
+def hard_wrap_width(lines: list[SourceLine]) -> int | None:
+    """The fixed width of visibly hard-wrapped text, or None when lines end where paragraphs end."""
+    lengths = [len(line.text) for line in lines if len(line.text) >= 8 and shape_of(line.text) is None]
+    if not lengths:
+        return None
+    width, count = Counter(lengths).most_common(1)[0]
+    if count >= HARD_WRAP_MIN_LINES and count >= 0.4 * len(lengths):
+        return width
+    return None
+
+
+def _opens_block(previous: SourceLine | None, blank_before: bool) -> bool:
+    return previous is None or blank_before or ends_sentence(previous.text) or shape_of(previous.text) is not None
+
+
+def should_join(current: str, last_piece: str, following: str, *, is_title: bool, wrap_width: int | None) -> bool:
+    """Whether the break after ``current`` (last physical line ``last_piece``) is not a paragraph end."""
+    if ends_sentence(current) or is_title:
+        return False
+    if shape_of(current) in _NEVER_JOINS or shape_of(following) is not None:
+        return False
+    if is_title_like(following) and len(following) < REJOIN_MIN_CHARS:
+        return False
+    long_enough = len(last_piece) >= REJOIN_MIN_CHARS
+    at_wrap_width = wrap_width is not None and len(last_piece) >= wrap_width - 1
+    return long_enough or at_wrap_width
+
+
+def join_text(left: str, right: str) -> str:
+    """Concatenate a broken line: no space in Chinese, one space between two Latin words."""
+    if is_ascii_alnum(left[-1:]) and right[:1].isascii() and right[:1].isalpha() and left[-1:].isalpha():
+        return f"{left} {right}"
+    return left + right
+
+
+def rejoin(lines: list[SourceLine]) -> tuple[list[SourceLine], list[LineEvent]]:
+    """Paragraphs from lines: join a line to the next non-blank one when the break is not a paragraph end."""
+    wrap_width = hard_wrap_width(lines)
+    out: list[SourceLine] = []
+    events: list[LineEvent] = []
+    current: SourceLine | None = None
+    last_piece = ""
+    current_is_title = False
+    blank_before = True
+    previous_emitted: SourceLine | None = None
+    for line in lines:
+        if not line.text:
+            blank_before = True
+            continue
+        if current is not None and should_join(current.text, last_piece, line.text, is_title=current_is_title,
+                                               wrap_width=wrap_width):
+            events.append(LineEvent("rejoin", current.line, current.text[-8:] + "⏎" + line.text[:8], line.line))
+            current = SourceLine(join_text(current.text, line.text), current.line,
+                                 (*current.joined_lines, line.line))
+            last_piece = line.text
+            blank_before = False
+            continue
+        if current is not None:
+            out.append(current)
+            previous_emitted = current
+        opens = _opens_block(previous_emitted, blank_before)
+        current = SourceLine(line.text, line.line)
+        current_is_title = opens and is_title_like(line.text)
+        last_piece = line.text
+        blank_before = False
+    if current is not None:
+        out.append(current)
+    return out, events
