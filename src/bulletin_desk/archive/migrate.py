@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 # Revisions this code knows, oldest first (tests check it matches the scripts in migrations/versions).
-KNOWN_REVISIONS = ("0001",)
+KNOWN_REVISIONS = ("0001", "0002")
 EMPTY = ""  # a new, empty database: no tables at all
 FOREIGN = "?"  # tables present but not ours
 

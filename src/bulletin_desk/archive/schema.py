@@ -14,10 +14,10 @@ Alembic, whether an upgrade is due (tests check it equals Alembic's head).
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 
 
 class Base(DeclarativeBase):
@@ -134,4 +134,22 @@ class MetaRow(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
-__all__ = ["HEAD_REVISION", "ArticleRow", "Base", "IssueRow", "MetaRow", "ParagraphRow", "RevisionRow", "SectionRow"]
+class JournalRow(Base):
+    """The autosave journal: the GUI parks unsaved edits here (one slot), cleared on save.
+
+    Added by revision 0002. ``issue_id`` is None for an issue never saved; it is set to NULL if
+    that issue is deleted, so the unsaved text is never lost with it.
+    """
+
+    __tablename__ = "journal"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    issue_id: Mapped[int | None] = mapped_column(ForeignKey("issues.id", ondelete="SET NULL"))
+    content: Mapped[str] = mapped_column(Text)  # bulletin-desk/1 text, as the GUI wrote it
+    saved_at: Mapped[str] = mapped_column(String(32))
+
+    __table_args__ = (CheckConstraint("id = 1", name="ck_journal_one_slot"),)
+
+
+__all__ = ["HEAD_REVISION", "ArticleRow", "Base", "IssueRow", "JournalRow", "MetaRow", "ParagraphRow", "RevisionRow",
+           "SectionRow"]

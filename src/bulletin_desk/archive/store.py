@@ -20,11 +20,13 @@ from bulletin_desk.archive import migrate
 from bulletin_desk.archive.backups import latest_backup, list_backups, make_backup
 from bulletin_desk.archive.connection import header_problem, make_engine, write_transaction
 from bulletin_desk.archive.errors import ArchiveError, CorruptArchiveError, translate
+from bulletin_desk.archive.records import JournalEntry
 from bulletin_desk.archive.repository import IssueRepository, issues_t, now_text, translated
-from bulletin_desk.archive.schema import HEAD_REVISION, MetaRow
+from bulletin_desk.archive.schema import HEAD_REVISION, JournalRow, MetaRow
 from bulletin_desk.catalogue import Message
 
 meta_t = MetaRow.__table__
+journal_t = JournalRow.__table__
 DAILY_BACKUP_AFTER = _dt.timedelta(hours=20)
 
 
@@ -73,6 +75,23 @@ class Archive:
 
     def _note_write(self) -> None:
         self._wrote = True
+
+    # ------------------------------------------------------------------ autosave journal
+    def journal_put(self, issue_id: int | None, json_text: str) -> None:
+        """Park unsaved edits (replacing what was parked). Not a save: no version, no revision."""
+        with translated(self.path), write_transaction(self.engine) as conn:
+            conn.execute(delete(journal_t))
+            conn.execute(insert(journal_t).values(id=1, issue_id=issue_id, content=json_text, saved_at=now_text()))
+
+    def journal_get(self) -> JournalEntry | None:
+        with translated(self.path), self.engine.connect() as conn:
+            row = conn.execute(select(journal_t.c.issue_id, journal_t.c.content, journal_t.c.saved_at)).first()
+            conn.rollback()
+        return None if row is None else JournalEntry(row.issue_id, row.content, row.saved_at)
+
+    def journal_clear(self) -> None:
+        with translated(self.path), write_transaction(self.engine) as conn:
+            conn.execute(delete(journal_t))
 
     # ------------------------------------------------------------------ housekeeping
     def info(self) -> ArchiveInfo:
