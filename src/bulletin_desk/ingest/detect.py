@@ -225,6 +225,7 @@ def detect(blocks: list[Block]) -> Detected:
     for article in reader.issue.articles():
         if not formatted:
             assign_leads(article, reader.paragraph_lines, reader.decisions)
+    reader.decisions.sort(key=lambda d: d.line)
     articles = reader.issue.articles()
     if masthead is None and not reader.any_section and len(articles) == 1 and _imprint_empty(reader.issue):
         return Detected(None, articles[0], reader.decisions)

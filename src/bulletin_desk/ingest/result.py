@@ -46,5 +46,10 @@ class IngestResult:
 def _visible(text: str) -> str:
     """Make invisible characters visible in the report (a removed NBSP must show as something)."""
     marks = {"\u00a0": "⍽", "\u200b": "␣", "\n": "⏎", "\t": "⇥", "\u3000": "□"}
-    return "".join(marks.get(ch, f"U+{ord(ch):04X}" if ord(ch) < 32 or 0x200B <= ord(ch) <= 0x206F
-                             or ch == "\ufeff" else ch) for ch in text)
+    return "".join(marks.get(ch, f"U+{ord(ch):04X}" if _invisible(ch) else ch) for ch in text)
+
+
+def _invisible(ch: str) -> bool:
+    code = ord(ch)
+    return (code < 32 or 0x7F <= code < 0xA0 or 0x200B <= code <= 0x200F or 0x2028 <= code <= 0x202E
+            or 0x2060 <= code <= 0x2064 or code == 0xFEFF)
