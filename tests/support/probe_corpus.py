@@ -12,7 +12,7 @@ ideographs: if it stays as the 28th character → "end-ok", if it moves down →
 
 from __future__ import annotations
 
-from bulletin_desk.export.probe_docx import ProbeGeometry, ProbeParagraph, ProbeRun, probe_docx_bytes
+from tests.support.probe_writer import ProbeGeometry, ProbeParagraph, ProbeRun, probe_docx_bytes
 
 FILL = "一"
 AFTER = "二二"

@@ -121,3 +121,6 @@ class Page:
 class PageLayout:
     pages: list[Page] = field(default_factory=list)
     profile_name: str = ""
+    # The engine's private memory (layout.engine.LayoutCache): pass this PageLayout back as
+    # ``layout_issue(..., previous=...)`` and only changed paragraphs are broken again.
+    cache: object | None = field(default=None, repr=False, compare=False)

@@ -1,0 +1,326 @@
+"""Issue + profile → PageLayout: line breaking per block, pagination on the grid, the 版记, page numbers.
+
+Pagination rules (official-layout.md §1, the issue's brief): every block takes whole grid lines, so
+body lines sit on the same 22 positions on every page; body text has no widow/orphan control (a page
+holds 22 lines); titles, 栏目 and sub-headings keep with the next line; the 版记 is pinned so its last
+rule lies on the 版心 bottom of the last page, alone on a new page when it does not fit under the last
+text (optionally on an even page, with an unnumbered blank page before it).
+
+Incremental: ``previous`` (the last PageLayout of the same issue) carries a cache of broken blocks
+and finished lines; after a one-character edit only that paragraph is broken again and every page
+whose lines did not change is the very same Page object as before (render/ can skip repainting it).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from bulletin_desk.layout.compose import Block, Group, InlineRun, compose_blocks
+from bulletin_desk.layout.linebreak import BrokenLine, break_block
+from bulletin_desk.layout.metrics import FontMetrics, StaticMetrics, is_cjk
+from bulletin_desk.layout.page import BlockRole, Face, Line, Page, PageLayout, Rule, SourceRef, TextRun
+from bulletin_desk.layout.profile import MM, LayoutProfile, load_profile
+from bulletin_desk.model import Issue
+
+
+@dataclass
+class LayoutCache:
+    """Broken blocks and finished lines of the last layout, keyed by everything that shapes them."""
+
+    profile: str = ""
+    breaks: dict[tuple[object, ...], list[BrokenLine]] = field(default_factory=dict)
+    lines: dict[tuple[object, ...], Line] = field(default_factory=dict)
+    pages: list[Page] = field(default_factory=list)
+    stats: dict[str, int] = field(default_factory=lambda: {"broken": 0, "reused": 0})
+
+
+@dataclass
+class _Measured:
+    block: Block
+    lines: list[BrokenLine]
+    height: int  # grid lines taken by the text (before/after spacing excluded)
+    key: tuple[object, ...]
+    extra_line: bool = False  # right_runs need a line of their own
+
+
+@dataclass
+class _PageBuilder:
+    lines: list[Line] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    used: int = 0
+    has_text: bool = False
+    imprint: bool = False
+
+
+class _Engine:
+    def __init__(self, profile: LayoutProfile, metrics: FontMetrics, previous: LayoutCache | None) -> None:
+        self.profile = profile
+        self.metrics = metrics
+        self.old = previous if previous is not None and previous.profile == profile.name else LayoutCache()
+        self.cache = LayoutCache(profile=profile.name)
+        self.per_page = profile.grid.lines_per_page
+
+    # ---- measuring
+    def measure(self, block: Block) -> _Measured:
+        width = self.profile.body_width - block.left_indent - block.right_indent
+        key = (block.runs, block.align, block.first_line_indent, block.hanging_indent, block.max_width,
+               block.balanced, block.forced_breaks, round(width, 3))
+        lines = self.cache.breaks.get(key)
+        if lines is None:
+            lines = self.old.breaks.get(key)
+            if lines is None:
+                lines = break_block(block, width, self.metrics, self.profile.breaking)
+                self.cache.stats["broken"] += 1
+            else:
+                self.cache.stats["reused"] += 1
+            self.cache.breaks[key] = lines
+        extra = False
+        if block.right_runs and block.group is Group.IMPRINT and lines:
+            needed = self.run_width(block.right_runs) + block.size
+            extra = lines[-1].right > width - needed
+        count = len(lines) + (1 if extra else 0)
+        if block.block_lines:
+            height = block.block_lines
+        elif block.line_pt:
+            height = math.ceil(count * block.line_pt / self.profile.pitch - 1e-6)
+        else:
+            height = count
+        if height == 0 and (block.group is not Group.CONTENT or block.right_runs):
+            height = 1
+        return _Measured(block, lines, height, key, extra)
+
+    def run_width(self, runs: tuple[InlineRun, ...]) -> float:
+        total = 0.0
+        for run in runs:
+            for index, ch in enumerate(run.text):
+                total += self.metrics.advance(ch, run.face, run.size, run.bold)
+                if index + 1 < len(run.text):
+                    total += run.tracking
+        return total
+
+    # ---- lines
+    def baseline(self, box_top: float, box_height: float, size: float) -> float:
+        return box_top + (box_height - size) / 2 + self.profile.grid.baseline_em * size
+
+    def make_line(self, item: _Measured, index: int, baseline: float) -> Line:
+        block = item.block
+        source = block.source
+        broken = item.lines[index]
+        key = (item.key, index, round(baseline, 3), source, block.role, block.left_indent)
+        line = self.cache.lines.get(key) or self.old.lines.get(key)
+        if line is None:
+            left = self.profile.left + block.left_indent
+            runs = self.text_runs(block.runs, broken, left)
+            if index == 0 and block.right_runs and block.group is not Group.IMPRINT:
+                runs += self.right_aligned(block, block.right_runs)
+            last_imprint_row = index == len(item.lines) - 1 and block.group is Group.IMPRINT
+            if last_imprint_row and block.right_runs and not item.extra_line:
+                runs += self.right_aligned(block, block.right_runs)
+            line = Line(tuple(runs), baseline, block.role,
+                        SourceRef(source.field, source.section, source.article, source.paragraph,
+                                  broken.start, broken.end))
+        self.cache.lines[key] = line
+        return line
+
+    def text_runs(self, runs: tuple[InlineRun, ...], broken: BrokenLine, left: float) -> list[TextRun]:
+        """TextRuns of one line, split by inline run and by face (digits and Latin in Times New Roman)."""
+        result: list[TextRun] = []
+        offset = 0
+        for run in runs:
+            r_start, r_end = offset, offset + len(run.text)
+            offset = r_end
+            s, e = max(r_start, broken.start), min(r_end, broken.end)
+            if s >= e:
+                continue
+            k = s
+            while k < e:
+                latin = not is_cjk(run.text[k - r_start]) and run.face is not Face.SONGTI
+                j = k + 1
+                while j < e and (not is_cjk(run.text[j - r_start])) == latin:
+                    j += 1
+                xs = tuple(left + broken.xs[i - broken.start] for i in range(k, j))
+                last = run.text[j - 1 - r_start]
+                face = Face.LATIN if latin else run.face
+                width = xs[-1] + self.metrics.advance(last, face, run.size, run.bold) - xs[0]
+                result.append(TextRun(run.text[k - r_start:j - r_start], xs, width, face, run.size, run.bold,
+                                      run.color))
+                k = j
+        return result
+
+    def right_aligned(self, block: Block, runs: tuple[InlineRun, ...]) -> list[TextRun]:
+        x = self.profile.right - block.right_indent - self.run_width(runs)
+        result: list[TextRun] = []
+        for run in runs:
+            xs: list[float] = []
+            for index, ch in enumerate(run.text):
+                xs.append(x)
+                x += self.metrics.advance(ch, run.face, run.size, run.bold)
+                if index + 1 < len(run.text):
+                    x += run.tracking
+            if xs:
+                result.append(TextRun(run.text, tuple(xs), x - xs[0], run.face, run.size, run.bold, run.color))
+        return result
+
+    # ---- pagination
+    def place(self, page: _PageBuilder, item: _Measured, row: int) -> None:
+        """Put all of ``item`` at grid row ``row`` of ``page`` (unsplit blocks: titles, masthead, header)."""
+        pitch, top = self.profile.pitch, self.profile.top
+        block = item.block
+        count = max(1, len(item.lines))
+        if block.line_pt and not block.block_lines:
+            line_h = block.line_pt
+        elif block.block_lines:
+            line_h = item.height * pitch / count
+        else:
+            line_h = pitch
+        pad = (item.height * pitch - count * line_h) / 2
+        for index in range(len(item.lines)):
+            box_top = top + row * pitch + pad + index * line_h
+            page.lines.append(self.make_line(item, index, self.baseline(box_top, line_h, block.size)))
+            page.has_text = True
+        if not item.lines and block.right_runs:
+            baseline = self.baseline(top + row * pitch, pitch, block.size)
+            page.lines.append(Line(tuple(self.right_aligned(block, block.right_runs)), baseline, block.role,
+                                   block.source))
+        if block.rule_below is not None:
+            baseline = self.baseline(top + row * pitch, pitch, block.size)
+            rule = block.rule_below
+            page.rules.append(Rule(self.profile.left, self.profile.right, baseline + rule.gap, rule.thickness,
+                                   rule.color))
+
+    def paginate(self, blocks: list[Block]) -> list[_PageBuilder]:
+        header = [self.measure(b) for b in blocks if b.group is Group.HEADER]
+        content = [m for m in (self.measure(b) for b in blocks if b.group is Group.CONTENT) if m.lines]
+        imprint = [self.measure(b) for b in blocks if b.group is Group.IMPRINT]
+        pages = [_PageBuilder()]
+        page = pages[0]
+        for item in header:
+            page.used += item.block.before_lines
+            self.place(page, item, page.used)
+            page.used += item.height + item.block.after_lines
+        for index, item in enumerate(content):
+            block = item.block
+            before = block.before_lines if page.used else 0
+            need = before + item.height
+            if block.keep_with_next or block.line_pt:
+                need = before + self.keep_chain(content, index)
+            if page.used + need > self.per_page and page.used > 0 and need <= self.per_page:
+                page = self.new_page(pages)
+                before = 0
+            page.used += before
+            if block.line_pt or block.block_lines:
+                self.place(page, item, page.used)
+                page.used += item.height
+            else:
+                for line_index in range(len(item.lines)):
+                    if page.used >= self.per_page:
+                        page = self.new_page(pages)
+                    baseline = self.baseline(self.profile.top + page.used * self.profile.pitch, self.profile.pitch,
+                                             block.size)
+                    page.lines.append(self.make_line(item, line_index, baseline))
+                    page.has_text = True
+                    page.used += 1
+            page.used += block.after_lines
+        if imprint:
+            self.place_imprint(pages, imprint)
+        return pages
+
+    def keep_chain(self, content: list[_Measured], index: int) -> int:
+        """Grid lines that must share a page: this block, following keep-with-next blocks, one more line."""
+        total = 0
+        for k in range(index, len(content)):
+            item = content[k]
+            before = item.block.before_lines if k > index else 0
+            if item.block.keep_with_next:
+                total += before + item.height + item.block.after_lines
+                continue
+            return total + before + (item.height if item.block.line_pt else 1)
+        return total
+
+    def new_page(self, pages: list[_PageBuilder]) -> _PageBuilder:
+        page = _PageBuilder()
+        pages.append(page)
+        return page
+
+    def place_imprint(self, pages: list[_PageBuilder], imprint: list[_Measured]) -> None:
+        spec = self.profile.element("imprint")
+        rows = sum(item.height for item in imprint)
+        last = pages[-1]
+        fits = last.used + rows <= self.per_page
+        if not fits or (spec.imprint_on_even_page and len(pages) % 2 == 1):
+            last = self.new_page(pages)
+            if spec.imprint_on_even_page and len(pages) % 2 == 1:
+                last = self.new_page(pages)
+        last.imprint = True
+        row = self.per_page - rows
+        pitch, top = self.profile.pitch, self.profile.top
+        for item in imprint:
+            if item.block.rule_above is not None:
+                rule = item.block.rule_above
+                last.rules.append(Rule(self.profile.left, self.profile.right, top + row * pitch, rule.thickness,
+                                       rule.color))
+            for index in range(len(item.lines)):
+                baseline = self.baseline(top + (row + index) * pitch, pitch, item.block.size)
+                last.lines.append(self.make_line(item, index, baseline))
+            if item.extra_line or not item.lines:
+                baseline = self.baseline(top + (row + item.height - 1) * pitch, pitch, item.block.size)
+                last.lines.append(Line(tuple(self.right_aligned(item.block, item.block.right_runs)), baseline,
+                                       item.block.role, SourceRef("copies")))
+            row += item.height
+        last.rules.append(Rule(self.profile.left, self.profile.right, self.profile.bottom, spec.thick_rule_pt,
+                               self.profile.color("black")))
+
+    # ---- pages
+    def page_number_line(self, number: int) -> Line:
+        spec = self.profile.element("page_number")
+        text = f"{spec.dash} {number} {spec.dash}"
+        run = InlineRun(text, spec.face, spec.size_pt)
+        width = self.run_width((run,))
+        inset = spec.inset_chars * spec.size_pt
+        x = self.profile.right - inset - width if number % 2 else self.profile.left + inset
+        xs: list[float] = []
+        for ch in text:
+            xs.append(x)
+            x += self.metrics.advance(ch, run.face, run.size, False)
+        baseline = self.profile.bottom + spec.dash_below_body_mm * MM + spec.dash_height_em * spec.size_pt
+        return Line((TextRun(text, tuple(xs), width, spec.face, spec.size_pt),), baseline, BlockRole.PAGE_NUMBER)
+
+    def finish(self, builders: list[_PageBuilder]) -> PageLayout:
+        spec = self.profile.element("imprint")
+        layout = PageLayout(profile_name=self.profile.name)
+        for index, builder in enumerate(builders):
+            number: int | None = index + 1
+            if not builder.has_text and not builder.imprint:
+                number = None if len(builders) > 1 else number  # the blank page before the 版记
+            elif builder.imprint and not builder.has_text and not spec.number_imprint_only_page:
+                number = None
+            lines = builder.lines + ([self.page_number_line(number)] if number is not None else [])
+            page = Page(index, self.profile.page_width, self.profile.page_height, lines, builder.rules, number)
+            old = self.old.pages[index] if index < len(self.old.pages) else None
+            if (old is not None and old.page_number == number and len(old.lines) == len(lines)
+                    and all(a is b for a, b in zip(old.lines, lines, strict=True)) and old.rules == page.rules):
+                page = old
+            layout.pages.append(page)
+        self.cache.pages = layout.pages
+        layout.cache = self.cache
+        return layout
+
+
+def layout_issue(issue: Issue, profile: LayoutProfile | None = None, metrics: FontMetrics | None = None,
+                 previous: PageLayout | None = None) -> PageLayout:
+    """The pages of ``issue``; pass the previous result as ``previous`` to re-break only what changed."""
+    profile = profile or load_profile()
+    metrics = metrics or _default_metrics()
+    cache = previous.cache if previous is not None and isinstance(previous.cache, LayoutCache) else None
+    engine = _Engine(profile, metrics, cache)
+    return engine.finish(engine.paginate(compose_blocks(issue, profile)))
+
+
+_DEFAULT: list[StaticMetrics] = []
+
+
+def _default_metrics() -> StaticMetrics:
+    if not _DEFAULT:
+        _DEFAULT.append(StaticMetrics())
+    return _DEFAULT[0]

@@ -1,0 +1,219 @@
+"""Break a block's text into lines the way LibreOffice 7.4 breaks our DOCX (docs/layout-decisions.md).
+
+The model, each part measured with the probe (tests/support/probe_corpus.py):
+
+- Text is cut into *portions* where the run changes (bold, face, the CJK-face runs of “ ” ‘ ’ — … ·)
+  or the script changes (CJK ↔ Latin/digits). Letter spacing (−0.25 pt on 三号 text) is added after
+  every character except the last of a portion.
+- Between an ideograph and a digit/Latin character LibreOffice inserts max(size)/5 (3.2 pt at
+  16 pt); never next to punctuation.
+- Characters are placed while they fit. At the first one that does not: a mark of the hanging set
+  hangs past the edge if it is inside its portion and the next character may start a line; otherwise
+  the break moves back over line-start/line-end prohibitions and unbreakable units (digit runs, Latin
+  words, ——, ……, 《…》 in titles).
+- Justified lines stretch every gap except those inside a Latin word or digit run, so the last glyph
+  ends ``justify_slack_pt`` inside the 版心; lines with a hanging mark are not stretched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bulletin_desk.layout.compose import Block
+from bulletin_desk.layout.metrics import CJK_FACE_CHARS, FontMetrics, is_cjk, is_ideograph, is_latin_alnum
+from bulletin_desk.layout.profile import BreakingSpec
+
+
+@dataclass(frozen=True)
+class BrokenLine:
+    """One line of a block: characters [start, end) of ``block.text``, each at ``xs`` (pt from the
+    block's left edge, i.e. the 版心 left + left_indent)."""
+
+    start: int
+    end: int
+    xs: tuple[float, ...]
+    right: float  # right edge of the last glyph (same origin)
+    hanging: bool = False
+
+
+class _Chars:
+    """Per-character facts of one block, computed once (widths, portions, gaps, break permissions)."""
+
+    __slots__ = ("adv", "allowed", "em", "gap_before", "glyph", "latin", "n", "portion_start", "text")
+
+    def __init__(self, block: Block, metrics: FontMetrics, rules: BreakingSpec, *, protect_brackets: bool) -> None:
+        text = block.text
+        n = len(text)
+        self.text = text
+        self.n = n
+        glyph = [0.0] * n
+        tracking = [0.0] * n
+        run_of = [0] * n
+        sizes = [0.0] * n
+        pos = 0
+        for r_index, run in enumerate(block.runs):
+            for ch in run.text:
+                glyph[pos] = metrics.advance(ch, run.face, run.size, run.bold)
+                tracking[pos] = run.tracking
+                run_of[pos] = r_index
+                sizes[pos] = run.size
+                pos += 1
+        cjk = [is_cjk(ch) for ch in text]
+        latin = [not c and not ch.isspace() for ch, c in zip(text, cjk, strict=True)]
+        face_split = [ch in CJK_FACE_CHARS for ch in text]
+        script = [True] * n  # True: Asian; spaces take the script before them
+        for i, ch in enumerate(text):
+            script[i] = cjk[i] if not ch.isspace() else (script[i - 1] if i else True)
+        portion_start = [True] * n
+        for i in range(1, n):
+            portion_start[i] = (run_of[i] != run_of[i - 1] or face_split[i] != face_split[i - 1]
+                                or script[i] != script[i - 1])
+        adv = [glyph[i] + (tracking[i] if i + 1 < n and not portion_start[i + 1] else 0.0) for i in range(n)]
+        gap_before = [0.0] * n
+        for i in range(1, n):
+            a, b = text[i - 1], text[i]
+            if (is_ideograph(a) and is_latin_alnum(b)) or (is_latin_alnum(a) and is_ideograph(b)):
+                gap_before[i] = rules.latin_cjk_gap_em * max(sizes[i - 1], sizes[i])
+        allowed = [True] * (n + 1)  # allowed[i]: a line may break before character i
+        not_start, not_end = rules.not_line_start, rules.not_line_end
+        for i in range(1, n):
+            a, b = text[i - 1], text[i]
+            inside_word = latin[i - 1] and latin[i] and not (a == "-" and b.isalpha())
+            if b in not_start or a in not_end or b.isspace() or inside_word:
+                allowed[i] = False
+        for unit in rules.keep_together:
+            start = text.find(unit)
+            while start >= 0:
+                for k in range(start + 1, start + len(unit)):
+                    allowed[k] = False
+                start = text.find(unit, start + 1)
+        if protect_brackets:
+            depth_start = -1
+            for i, ch in enumerate(text):
+                if ch == "《":
+                    depth_start = i
+                elif ch == "》" and depth_start >= 0:
+                    for k in range(depth_start + 1, i + 1):
+                        allowed[k] = False
+                    depth_start = -1
+        self.adv = adv
+        self.glyph = glyph
+        self.gap_before = gap_before
+        self.allowed = allowed
+        self.portion_start = portion_start
+        self.latin = latin
+        self.em = sizes
+
+
+def _break_segment(info: _Chars, start: int, stop: int, widths: tuple[float, float], rules: BreakingSpec
+                   ) -> list[tuple[int, int, bool]]:
+    """(start, end, hanging) of each line of text[start:stop]; widths = (first line, other lines)."""
+    text, adv, gap, allowed = info.text, info.adv, info.gap_before, info.allowed
+    hanging_set = rules.hanging if rules.hanging_punctuation else ""
+    not_start = rules.not_line_start
+    glyph = info.glyph
+    lines: list[tuple[int, int, bool]] = []
+    s = start
+    limit = widths[0] + 0.005
+    while s < stop:
+        # A character fits when its glyph (not the letter spacing after it) ends inside the column.
+        x = adv[s]
+        i = s + 1
+        while i < stop:
+            if x + gap[i] + glyph[i] > limit:
+                break
+            x += gap[i] + adv[i]
+            i += 1
+        if i >= stop:
+            lines.append((s, stop, False))
+            break
+        c = i  # the first character that does not fit
+        if text[c].isspace():
+            end, hang = c + 1, False
+        elif text[c] in hanging_set and is_cjk(text[c - 1]) and (c + 1 >= stop or text[c + 1] not in not_start):
+            end, hang = c + 1, True
+        else:
+            b = c
+            while b > s and not allowed[b]:
+                b -= 1
+            end, hang = (b if b > s else c), False
+        lines.append((s, end, hang))
+        s = end
+        limit = widths[1] + 0.005
+    return lines
+
+
+def _positions(info: _Chars, start: int, end: int, *, stretch_to: float | None, hanging: bool) -> tuple[
+        tuple[float, ...], float]:
+    """x of each character (from the line's own left edge) and the right edge of the last glyph."""
+    adv, gap, latin, glyph = info.adv, info.gap_before, info.latin, info.glyph
+    visible_end = end - 1 if hanging else end
+    while visible_end > start and info.text[visible_end - 1].isspace():
+        visible_end -= 1
+    xs: list[float] = []
+    x = 0.0
+    for i in range(start, end):
+        if i > start:
+            x += gap[i]
+        xs.append(x)
+        x += adv[i]
+    right = xs[visible_end - 1 - start] + glyph[visible_end - 1] if visible_end > start else 0.0
+    if stretch_to is not None and not hanging and visible_end - start > 1 and right < stretch_to:
+        slots = [i for i in range(start + 1, visible_end) if not (latin[i - 1] and latin[i])]
+        if slots:
+            extra = (stretch_to - right) / len(slots)
+            slot_set = set(slots)
+            shift = 0.0
+            for i in range(start + 1, end):
+                if i in slot_set:
+                    shift += extra
+                xs[i - start] += shift
+            right = stretch_to
+    return tuple(xs), right
+
+
+def break_block(block: Block, width: float, metrics: FontMetrics, rules: BreakingSpec) -> list[BrokenLine]:
+    """Lines of ``block`` in a column ``width`` pt wide (the 版心 less the block's left/right indents)."""
+    text = block.text
+    if not text:
+        return []
+    info = _Chars(block, metrics, rules, protect_brackets=block.balanced)
+    first_w = width - block.first_line_indent
+    other_w = width - block.hanging_indent
+    if block.max_width:
+        first_w = min(first_w, block.max_width)
+        other_w = min(other_w, block.max_width)
+    cuts = [0, *block.forced_breaks, len(text)]
+    spans: list[tuple[int, int, bool, bool]] = []  # start, end, hanging, last line of its segment
+    for k in range(len(cuts) - 1):
+        seg_first = first_w if k == 0 else other_w
+        pieces = _break_segment(info, cuts[k], cuts[k + 1], (seg_first, other_w), rules)
+        if block.balanced and len(pieces) > 1:
+            pieces = _balance(info, cuts[k], cuts[k + 1], len(pieces), max(seg_first, other_w), rules)
+        spans.extend((s, e, h, idx == len(pieces) - 1) for idx, (s, e, h) in enumerate(pieces))
+    result: list[BrokenLine] = []
+    for index, (s, e, hang, seg_last) in enumerate(spans):
+        line_width = first_w if index == 0 else other_w
+        stretch = line_width - rules.justify_slack_pt if block.align == "justify" and not seg_last else None
+        xs, right = _positions(info, s, e, stretch_to=stretch, hanging=hang)
+        indent = block.first_line_indent if index == 0 else block.hanging_indent
+        if block.align in ("center", "right"):
+            room = line_width - right
+            indent += room / 2 if block.align == "center" else room
+        result.append(BrokenLine(s, e, tuple(x + indent for x in xs), right + indent, hang))
+    return result
+
+
+def _balance(info: _Chars, start: int, stop: int, count: int, width: float, rules: BreakingSpec
+             ) -> list[tuple[int, int, bool]]:
+    """The narrowest column that still takes ``count`` lines: lines of similar length (titles)."""
+    low, high = width / count, width
+    best = _break_segment(info, start, stop, (width, width), rules)
+    while high - low > 0.5:
+        mid = (low + high) / 2
+        trial = _break_segment(info, start, stop, (mid, mid), rules)
+        if len(trial) <= count:
+            best, high = trial, mid
+        else:
+            low = mid
+    return best
