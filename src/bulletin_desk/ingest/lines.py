@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from bulletin_desk.ingest.charclass import is_ascii_alnum
-from bulletin_desk.ingest.patterns import LineShape, ends_sentence, is_title_like, shape_of
+from bulletin_desk.ingest.patterns import END_ATTRIBUTION, LineShape, ends_sentence, is_title_like, shape_of
 
 REJOIN_MIN_CHARS = 20  # a shorter line that stops without punctuation is a title or a label, not a break
 HARD_WRAP_MIN_LINES = 3  # this many lines of one width (and 40 % of the text lines) = hard-wrapped text
@@ -87,7 +87,7 @@ def _opens_block(previous: SourceLine | None, blank_before: bool) -> bool:
 
 def should_join(current: str, last_piece: str, following: str, *, is_title: bool, wrap_width: int | None) -> bool:
     """Whether the break after ``current`` (last physical line ``last_piece``) is not a paragraph end."""
-    if ends_sentence(current) or is_title:
+    if ends_sentence(current) or is_title or END_ATTRIBUTION.match(current):
         return False
     if shape_of(current) in _NEVER_JOINS or shape_of(following) is not None:
         return False

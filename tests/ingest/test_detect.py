@@ -1,0 +1,135 @@
+"""Structure detection rules, one behaviour per test, with the reasons the report shows."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import pytest
+
+from bulletin_desk.ingest import import_html, import_text
+from bulletin_desk.ingest.dates import chinese_number, find_date_at_end
+from bulletin_desk.ingest.patterns import heading_kind
+from bulletin_desk.model import ParagraphKind
+
+BODY = "这是第一句话。这是第二句话，内容。"
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("二〇二〇年四月二十九日", _dt.date(2020, 4, 29)),
+    ("2020年4月29日", _dt.date(2020, 4, 29)),
+    ("2020年04月09日", _dt.date(2020, 4, 9)),
+    ("2021.6.18", _dt.date(2021, 6, 18)),
+    ("2022/1/7", _dt.date(2022, 1, 7)),
+    ("2023-12-01", _dt.date(2023, 12, 1)),
+    ("某某办公室 二〇二三年十二月三十一日", _dt.date(2023, 12, 31)),
+])
+def test_dates_in_any_common_form(text: str, date: _dt.date) -> None:
+    found = find_date_at_end(text)
+    assert found is not None and found[1] == date
+
+
+def test_invalid_dates_and_numbers() -> None:
+    assert find_date_at_end("2020年2月30日") is None
+    assert find_date_at_end("2020年4月29日召开会议") is None
+    assert chinese_number("十九") == 19 and chinese_number("一百零二") == 102 and chinese_number("二〇二〇") == 2020
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("一、加强组织领导", "h1"), ("（二）完善机制", "h2"), ("3.明确职责", "h3"), ("（4）建立台账", "h4"),
+    ("1.2万人参加活动", None), ("一、这不是标题。后面还有很多内容", None),
+])
+def test_heading_kinds(line: str, kind: str | None) -> None:
+    assert heading_kind(line) == kind
+
+
+def _issue(text: str):  # noqa: ANN202
+    result = import_text(text)
+    assert result.issue is not None, result.article
+    return result.issue
+
+
+def test_masthead_with_supplement_classification_and_chinese_date() -> None:
+    issue = _issue("秘密★1年\n工作简报\n增刊\n第 3 期\n某某办公室\n二〇二〇年四月二十九日\n标题\n" + BODY)
+    m = issue.masthead
+    assert (m.classification, m.title, m.supplement, m.number, m.total_number, m.office, m.date) == (
+        "秘密★1年", "工作简报", True, 3, None, "某某办公室", _dt.date(2020, 4, 29))
+
+
+def test_editors_note_is_not_a_section_and_attaches_to_the_next_article() -> None:
+    issue = _issue("工作简报\n第1期\n【编者按】\n请各单位学习借鉴。\n【工作动态】\n标题一\n" + BODY)
+    assert [s.heading for s in issue.sections] == ["工作动态"]
+    assert issue.sections[0].articles[0].note == "请各单位学习借鉴。"
+
+
+def test_note_after_the_title_belongs_to_that_article() -> None:
+    issue = _issue("工作简报\n第1期\n标题一\n按语：值得推广。\n" + BODY + "\n标题二\n" + BODY)
+    first, second = issue.articles()
+    assert (first.title, first.note, second.note) == ("标题一", "值得推广。", None)
+
+
+@pytest.mark.parametrize(("line", "source"), [
+    ("（海淀区某办）", "海淀区某办"), ("（供稿：某区委宣传部）", "某区委宣传部"), ("（某区融媒体中心供稿）", "某区融媒体中心"),
+    ("(某街道)", "某街道"),
+])
+def test_attribution_forms(line: str, source: str) -> None:
+    result = import_text(f"标题\n{BODY}\n{line}\n")
+    assert result.article is not None and result.article.source == source
+
+
+def test_attribution_at_the_end_of_the_last_paragraph_only() -> None:
+    result = import_text(f"标题\n{BODY}（某单位）\n")
+    assert result.article is not None
+    assert (result.article.source, result.article.paragraphs[-1].text) == ("某单位", "这是第一句话。这是第二句话，内容。")
+    middle = import_text(f"标题\n{BODY}（某单位）\n又一段正文，继续写。\n")
+    assert middle.article is not None and middle.article.source is None
+    assert middle.article.paragraphs[0].text.endswith("（某单位）")
+
+
+def test_colophon_and_distribution() -> None:
+    issue = _issue("工作简报\n第1期\n标题\n" + BODY + "\n责任编辑：甲 审核：乙 签发：丙\n联系电话：123 传真：456\n"
+                   "电子邮箱：a@b.cn\n报：市委。\n送：各区。\n发：各部门。（共印 50 份）\n")
+    c, d = issue.colophon, issue.distribution
+    assert (c.editor, c.reviewer, c.approver, c.phone, c.fax, c.email) == ("甲", "乙", "丙", "123", "456", "a@b.cn")
+    assert (d.report_to, d.send_to, d.issue_to, d.cc, issue.copies) == ("市委。", "各区。", "各部门。", None, 50)
+
+
+def test_lead_rule_needs_a_consistent_article() -> None:
+    leads = import_text("标题\n强化宣传引导，营造氛围。后面的内容。\n建立长效机制。后面的内容。\n")
+    assert leads.article is not None
+    assert [p.lead for p in leads.article.paragraphs] == ["强化宣传引导，营造氛围。", "建立长效机制。"]
+    news = import_text("标题\n3月2日，召开会议。会议强调。\n会议要求，压实责任。\n")
+    assert news.article is not None and [p.lead for p in news.article.paragraphs] == [None, None]
+    long_first = "这是一个非常长的第一句话，" * 4 + "结束。后面。"
+    none = import_text(f"标题\n{long_first}\n{long_first}\n")
+    assert none.article is not None and all(p.lead is None for p in none.article.paragraphs)
+
+
+def test_sub_headings_become_paragraph_kinds() -> None:
+    result = import_text("标题\n一、总体情况\n（一）进展\n1.开工\n（1）细节\n" + BODY)
+    assert result.article is not None
+    assert [p.kind for p in result.article.paragraphs] == [ParagraphKind.H1, ParagraphKind.H2, ParagraphKind.H3,
+                                                            ParagraphKind.H4, ParagraphKind.BODY]
+
+
+def test_single_article_without_masthead_is_an_article() -> None:
+    result = import_text("一篇文章的标题\n" + BODY)
+    assert result.issue is None and result.article is not None and result.article.title == "一篇文章的标题"
+
+
+def test_html_bold_runs_are_leads_and_centred_large_runs_titles() -> None:
+    html = ('<p align="center"><span style="font-size:22pt">标题，带逗号也是标题</span></p>'
+            "<p><b>加粗的段首句。</b>其余正文内容。</p><p><strong>整段加粗，没有段首句。</strong></p>"
+            "<p>普通段落。第二句。</p>")
+    result = import_html(html)
+    assert result.article is not None
+    assert result.article.title == "标题，带逗号也是标题"
+    assert [(p.lead, p.text) for p in result.article.paragraphs] == [
+        ("加粗的段首句。", "其余正文内容。"), (None, "整段加粗，没有段首句。"), (None, "普通段落。第二句。")]
+
+
+def test_report_lines_give_reasons_in_both_languages() -> None:
+    result = import_text("工作简报\n第 1 期\n标题\n" + BODY)
+    zh, en = result.report_lines("zh"), result.report_lines("en")
+    assert any("期号" in line and "形如“第N期”" in line for line in zh)
+    assert any("issue number" in line and "reads 第N期" in line for line in en)
+    assert any("删除中文与数字字母间的空格" in line for line in zh)
