@@ -19,6 +19,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "render.print.failed": ("无法开始打印：{printer}", "Could not start printing on {printer}"),
     "render.cli.written": ("已写入 {path}", "Written: {path}"),
     "render.cli.pages": ("共 {pages} 页", "{pages} pages"),
-    "render.cli.no_issue": ("找不到简报：{issue}", "No such issue: {issue}"),
-    "render.cli.no_layout": ("排版引擎尚未安装，无法排版", "The layout engine is not available"),
 }

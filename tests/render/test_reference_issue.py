@@ -1,0 +1,97 @@
+"""The reference issue through the real layout engine and the painter: what the PDF says is what the
+layout says, line by line, character by character (copy/search fidelity), on official geometry."""
+
+from __future__ import annotations
+
+import pymupdf
+import pytest
+
+from bulletin_desk.layout import layout_issue, load_profile
+from bulletin_desk.layout.page import BlockRole
+from bulletin_desk.model import loads
+from bulletin_desk.render.painter import screen_options
+from bulletin_desk.render.pdf import write_pdf
+from bulletin_desk.render.png import page_image
+
+MM = 72 / 25.4
+
+
+@pytest.fixture(scope="module")
+def reference(gui_app, tmp_path_factory):
+    from tests.conftest import SAMPLES
+
+    issue = loads((SAMPLES / "reference.bdjson").read_bytes())
+    profile = load_profile()
+    layout = layout_issue(issue, profile)
+    path = tmp_path_factory.mktemp("ref") / "reference.pdf"
+    write_pdf(issue, path)
+    doc = pymupdf.open(path)
+    yield issue, profile, layout, doc
+    doc.close()
+
+
+def _rows(page: pymupdf.Page) -> list[tuple[float, str, float]]:
+    """(baseline, text, first x) of every text row, spaces dropped (PDF extraction invents them)."""
+    chars = [(c["origin"][1], c["origin"][0], c["c"]) for b in page.get_text("rawdict")["blocks"]
+             for ln in b.get("lines", []) for s in ln["spans"] for c in s["chars"]]
+    rows: list[list[tuple[float, float, str]]] = []
+    for y, x, ch in sorted(chars):
+        if rows and abs(rows[-1][0][0] - y) < 0.2:
+            rows[-1].append((y, x, ch))
+        else:
+            rows.append([(y, x, ch)])
+    out = []
+    for row in rows:
+        row.sort(key=lambda item: item[1])
+        out.append((row[0][0], "".join(ch for _y, _x, ch in row if not ch.isspace()), row[0][1]))
+    return out
+
+
+def test_every_line_copies_back_as_laid_out(reference):
+    _issue, _profile, layout, doc = reference
+    assert len(doc) == len(layout.pages)
+    for pdf_page, page in zip(doc, layout.pages, strict=True):
+        rows = _rows(pdf_page)
+        for line in page.lines:
+            expected = "".join(ch for ch in line.text if not ch.isspace())
+            if not expected:
+                continue
+            found = [text for y, text, _x in rows if abs(y - line.baseline) < 0.2]
+            assert expected in found, (page.index, line.role, line.text, found)
+
+
+def test_paragraph_text_is_searchable_verbatim(reference):
+    issue, _profile, _layout, doc = reference
+    text = "".join(page.get_text() for page in doc).replace("\n", "").replace(" ", "")
+    for article in issue.articles():
+        for paragraph in article.paragraphs:
+            assert paragraph.full_text.replace(" ", "") in text
+
+
+def test_body_lines_on_the_official_left_edge_and_grid(reference):
+    _issue, profile, layout, doc = reference
+    assert doc[0].rect.width / MM == pytest.approx(210, abs=0.2)
+    body_starts = [line.x for page in layout.pages for line in page.lines
+                   if line.role is BlockRole.BODY and line.source and line.source.start > 0]
+    assert body_starts and min(body_starts) / MM == pytest.approx(28.0, abs=0.05)
+    assert profile.left / MM == pytest.approx(28.0)
+
+
+def test_page_numbers_alternate_sides(reference):
+    _issue, profile, layout, _doc = reference
+    for page in layout.pages:
+        numbers = [line for line in page.lines if line.role is BlockRole.PAGE_NUMBER]
+        if page.page_number is None:
+            assert not numbers
+            continue
+        assert str(page.page_number) in numbers[0].text
+        middle = (profile.left + profile.right) / 2
+        assert (numbers[0].x > middle) == bool(page.page_number % 2)
+
+
+def test_screen_options_take_the_type_area_from_the_profile(reference):
+    _issue, profile, layout, _doc = reference
+    options = screen_options(profile)
+    assert options.type_area == pytest.approx((profile.left, profile.top, profile.body_width, profile.body_height))
+    image = page_image(layout.pages[0], 36, options)
+    assert image.width() == round(210 / 25.4 * 36)
