@@ -8,6 +8,7 @@ import pymupdf
 import pytest
 
 from bulletin_desk.cli import main
+from bulletin_desk.model import loads
 
 
 @pytest.fixture(scope="module")
@@ -63,3 +64,18 @@ def test_user_errors_exit_1(gui_app, tmp_path, capsys):
     assert main(["--lang", "en", "render", str(SAMPLES / "reference.bdjson"), "--png-dir", str(tmp_path),
                  "--dpi", "3"]) == 1
     assert "resolution" in capsys.readouterr().err
+
+
+def test_export_pdf_goes_through_write_pdf(gui_app, tmp_path):
+    from tests.conftest import SAMPLES
+
+    from bulletin_desk.render.pdf import write_pdf
+
+    out = tmp_path / "export.pdf"
+    assert main(["export", str(SAMPLES / "reference.bdjson"), "--pdf", str(out)]) == 0
+    direct = tmp_path / "direct.pdf"
+    write_pdf(loads((SAMPLES / "reference.bdjson").read_bytes()), direct)
+    with pymupdf.open(out) as exported, pymupdf.open(direct) as written:
+        assert len(exported) == len(written) >= 2
+        assert exported[1].get_text() == written[1].get_text()
+        assert "月" in exported[0].get_text() and "⽉" not in exported[0].get_text()
