@@ -13,5 +13,5 @@ Public API (import from the submodules; this package stays import-light, no Qt a
 - ``fonts.font_report() -> FontReport`` (per official face: official font or stand-in, ``.messages()``
   for the status bar), ``fonts.FontBook``.
 - ``qt_metrics.QtFontMetrics``: advances from the installed fonts (cross-checks the static tables).
-- ``layout_json.write_layout_json(page_layout, path)``; ``qt_app.ensure_gui_app()`` for headless use.
+- ``qt_app.ensure_gui_app()`` for headless use. (The layout JSON is layout.layout_to_json.)
 """
