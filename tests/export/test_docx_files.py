@@ -12,7 +12,6 @@ import zipfile
 
 import pytest
 from tests.export.conftest import FIXED_NOW, read_part
-from tests.export.stand_in_geometry import GEO
 
 from bulletin_desk import fileio
 from bulletin_desk.export import build_docx_bytes, write_docx
@@ -30,7 +29,7 @@ def _replace_part(data: bytes, name: str, new: bytes) -> bytes:
 
 
 def test_embedded_issue_round_trips_and_untouched_file_is_recognised(reference_issue):
-    data = build_docx_bytes(reference_issue, GEO, now=FIXED_NOW)
+    data = build_docx_bytes(reference_issue, now=FIXED_NOW)
     found = read_embedded(data)
     assert found is not None and found.untouched
     assert issue_to_dict(found.issue) == issue_to_dict(reference_issue)
@@ -39,7 +38,7 @@ def test_embedded_issue_round_trips_and_untouched_file_is_recognised(reference_i
 
 
 def test_an_edit_in_word_breaks_the_hash(reference_issue):
-    data = build_docx_bytes(reference_issue, GEO, now=FIXED_NOW)
+    data = build_docx_bytes(reference_issue, now=FIXED_NOW)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         document = archive.read("word/document.xml")
     edited = _replace_part(data, "word/document.xml", document.replace("吸引100余万人次".encode(),
@@ -52,7 +51,7 @@ def test_an_edit_in_word_breaks_the_hash(reference_issue):
 
 
 def test_file_without_embedded_issue_reads_none(reference_issue):
-    data = build_docx_bytes(reference_issue, GEO, now=FIXED_NOW)
+    data = build_docx_bytes(reference_issue, now=FIXED_NOW)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
         for info in src.infolist():
@@ -65,7 +64,7 @@ def test_control_characters_and_lone_surrogates_are_removed_with_a_warning(refer
     article = reference_issue.sections[0].articles[0]
     article.paragraphs[1].text = "守护\x0b在基层\ud800防控现场" + article.paragraphs[1].text
     article.title = "海淀区\x01" + article.title
-    report = write_docx(reference_issue, tmp_path / "out.docx", GEO)
+    report = write_docx(reference_issue, tmp_path / "out.docx")
     where = sorted(m.params["where"] for m in report.warnings if m.code == "export.illegal_chars")
     assert where == ["sections[0].articles[0].paragraphs[1].text", "sections[0].articles[0].title"]
     assert "sections[0].articles[0].title" in report.warnings[0].render("zh") + report.warnings[1].render("zh")
@@ -93,7 +92,7 @@ def test_locked_target_or_full_disk_leaves_the_old_file_intact(reference_issue, 
 
     monkeypatch.setattr(fileio, "_replace", refuse)
     with pytest.raises(FileWriteError) as caught:
-        write_docx(reference_issue, existing, GEO)
+        write_docx(reference_issue, existing)
     assert caught.value.message.code == code
     assert str(existing) in caught.value.render("zh")
     assert existing.read_bytes() == b"the previous issue"
@@ -121,13 +120,14 @@ def test_read_only_folder_as_an_unprivileged_user(reference_issue, tmp_path):
         from bulletin_desk.export import write_docx
         from bulletin_desk.fileio import FileWriteError
         from bulletin_desk.model import loads
-        from tests.export.stand_in_geometry import GEO
-        import bulletin_desk.export.compose, bulletin_desk.export.profile_adapter, datetime, encodings.idna
+        import bulletin_desk.export.compose, bulletin_desk.layout.engine, datetime, encodings.idna
+        from bulletin_desk.export import build_docx_bytes
+        build_docx_bytes(loads(open({str(source)!r}, 'rb').read()))  # warm every import and cache
         issue = loads(open({str(source)!r}, 'rb').read())
         os.setgid(65534); os.setuid(65534)  # root ignores permission bits: drop them (stdlib imported first)
         for name in ('new.docx', 'old.docx'):
             try:
-                write_docx(issue, os.path.join({str(folder)!r}, name), GEO)
+                write_docx(issue, os.path.join({str(folder)!r}, name))
                 print(name, 'written')
             except FileWriteError as exc:
                 print(name, exc.message.code)
@@ -143,6 +143,6 @@ def test_read_only_folder_as_an_unprivileged_user(reference_issue, tmp_path):
 
 
 def test_successful_write_replaces_and_reports(reference_issue, existing):
-    report = write_docx(reference_issue, existing, GEO)
+    report = write_docx(reference_issue, existing)
     assert report.path == existing and report.size_bytes == existing.stat().st_size
     assert existing.read_bytes()[:2] == b"PK"

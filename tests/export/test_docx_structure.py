@@ -10,22 +10,20 @@ import docx
 import pytest
 from lxml import etree
 from tests.export.conftest import FIXED_NOW, read_part
-from tests.export.stand_in_geometry import GEO
 
 from bulletin_desk.export import build_docx_bytes
-from bulletin_desk.export.compose import content_from_issue
 from bulletin_desk.export.ooxml import all_out_of_order, el, out_of_order, put, w
+from bulletin_desk.export.profile_adapter import engine_layout, geometry_from_profile, load_default_profile
 from bulletin_desk.export.styles import ROLE_STYLES
-from bulletin_desk.export.writer import build_package
-from bulletin_desk.layout.page import BlockRole, Line, Page, PageLayout, SourceRef, TextRun
-from bulletin_desk.layout.page import Face as F
+from bulletin_desk.layout.page import BlockRole
 
+GEO = geometry_from_profile(load_default_profile())
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 @pytest.fixture
 def docx_bytes(reference_issue) -> bytes:
-    return build_docx_bytes(reference_issue, GEO, now=FIXED_NOW)
+    return build_docx_bytes(reference_issue, now=FIXED_NOW)
 
 
 def _all_parts(data: bytes) -> dict[str, bytes]:
@@ -67,7 +65,7 @@ def test_compatibility_mode_15_and_zh_cn(docx_bytes):
 
 def test_core_properties_name_the_issue_and_office_only(reference_issue, tmp_path):
     before = _dt.datetime.now(_dt.UTC).replace(microsecond=0)
-    data = build_docx_bytes(reference_issue, GEO)
+    data = build_docx_bytes(reference_issue)
     core = read_part(data, "docProps/core.xml")
     ns = {"dc": "http://purl.org/dc/elements/1.1/", "dcterms": "http://purl.org/dc/terms/",
           "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"}
@@ -144,43 +142,53 @@ def test_every_run_names_four_fonts_and_ambiguous_punctuation_is_cjk(docx_bytes)
 
 
 def test_large_type_is_off_grid_with_whole_grid_line_heights(docx_bytes):
-    for role in (BlockRole.MASTHEAD, BlockRole.TITLE, BlockRole.SECTION, BlockRole.ISSUE_NUMBER):
+    pitch = 579
+    for role in (BlockRole.MASTHEAD, BlockRole.TITLE, BlockRole.SECTION, BlockRole.ISSUE_NUMBER,
+                 BlockRole.OFFICE_DATE):
         paragraphs = _body_paragraphs(docx_bytes, ROLE_STYLES[role].style_id)
         assert paragraphs, role
         for p in paragraphs:
             assert p.find(f"{W}pPr/{W}snapToGrid").get(f"{W}val") == "0"
-            line = int(p.find(f"{W}pPr/{W}spacing").get(f"{W}line"))
-            assert p.find(f"{W}pPr/{W}spacing").get(f"{W}lineRule") == "exact"
-            assert role is BlockRole.MASTHEAD or line % 579 == 0, (role, line)
+            spacing = p.find(f"{W}pPr/{W}spacing")
+            assert spacing.get(f"{W}lineRule") == "exact"
+            lines = 1 + len(p.findall(f"{W}r/{W}br"))
+            height = int(spacing.get(f"{W}before")) + int(spacing.get(f"{W}after")) + lines * int(
+                spacing.get(f"{W}line"))
+            if role is BlockRole.OFFICE_DATE:  # the red rule's space and width are part of the height
+                bottom = p.find(f"{W}pPr/{W}pBdr/{W}bottom")
+                height += int(bottom.get(f"{W}space")) * 20 + int(bottom.get(f"{W}sz")) * 20 // 8
+            assert abs(height / pitch - round(height / pitch)) < 0.02, (role, height)
+    for p in (_body_paragraphs(docx_bytes, ROLE_STYLES[BlockRole.BODY].style_id)):
+        assert p.find(f"{W}pPr/{W}snapToGrid") is None
 
 
-def test_title_breaks_chosen_by_the_engine_become_explicit_breaks(reference_issue):
-    title = reference_issue.sections[0].articles[0].title  # 海淀区…高举旗帜 发动群众共同抗疫
-    cut = title.index("发动")
-
-    def line(start: int, end: int) -> Line:
-        run = TextRun(title[start:end], xs=(0.0,) * (end - start), width=1.0, face=F.XIAOBIAOSONG, size=22)
-        return Line((run,), 100.0, BlockRole.TITLE, SourceRef("title", 0, 0, None, start, end))
-
-    layout = PageLayout([Page(0, 595, 842, [line(0, cut), line(cut, len(title))])])
-    content = content_from_issue(reference_issue, GEO, layout)
-    data = build_package(reference_issue, GEO, content, title="t", author="a", now=FIXED_NOW)
-    (title_p,) = [p for p in _body_paragraphs(data, ROLE_STYLES[BlockRole.TITLE].style_id)
-                  if "海淀区" in "".join(t.text for t in p.iter(w("t")))]
-    pieces: list[str] = [""]
-    for node in title_p.iter(w("t"), w("br")):
-        if node.tag == w("br"):
-            pieces.append("")
-        else:
-            pieces[-1] += node.text
-    assert pieces == [title[:cut], title[cut:]]
+def test_title_breaks_chosen_by_the_engine_become_explicit_breaks(reference_issue, docx_bytes):
+    layout = engine_layout(reference_issue, load_default_profile())
+    titles = [a.title for a in reference_issue.articles()]
+    engine_titles: dict[tuple, list[str]] = {}
+    for page in layout.pages:
+        for line in page.lines:
+            if line.role is BlockRole.TITLE:
+                engine_titles.setdefault((line.source.section, line.source.article), []).append(line.text)
+    assert any(len(v) > 1 for v in engine_titles.values()), "the reference has titles of two lines"
+    written = []
+    for p in _body_paragraphs(docx_bytes, ROLE_STYLES[BlockRole.TITLE].style_id):
+        pieces: list[str] = [""]
+        for node in p.iter(w("t"), w("br")):
+            if node.tag == w("br"):
+                pieces.append("")
+            else:
+                pieces[-1] += node.text
+        written.append(pieces)
+    assert written == list(engine_titles.values())
+    assert ["".join(x) for x in written] == [t.replace(" ", "") if False else t for t in titles]
 
 
 def test_red_rule_is_a_bottom_border_of_the_office_line(docx_bytes):
     (office,) = _body_paragraphs(docx_bytes, ROLE_STYLES[BlockRole.OFFICE_DATE].style_id)
     bottom = office.find(f"{W}pPr/{W}pBdr/{W}bottom")
-    assert bottom.get(f"{W}color") == "FF0000" and bottom.get(f"{W}val") == "single"
-    assert int(bottom.get(f"{W}sz")) == round(GEO.red_rule.thickness_pt * 8)
+    assert bottom.get(f"{W}color") == "E60012" and bottom.get(f"{W}val") == "single"
+    assert int(bottom.get(f"{W}sz")) == 18  # 2.25 pt
     assert office.find(f"{W}pPr/{W}tabs/{W}tab").get(f"{W}val") == "right"
 
 

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bulletin_desk.catalogue import Message
-from bulletin_desk.export.compose import content_from_issue
 from bulletin_desk.export.geometry import DocxGeometry
 from bulletin_desk.export.sanitize import sanitize_issue
 from bulletin_desk.export.writer import build_package
 from bulletin_desk.fileio import atomic_write_bytes
+from bulletin_desk.layout.profile import LayoutProfile
 from bulletin_desk.model import Issue, issue_label
 
 
@@ -34,35 +34,34 @@ class ExportReport:
     warnings: list[Message] = field(default_factory=list)
 
 
-def _resolve(profile: object | None) -> tuple[object | None, DocxGeometry]:
-    from bulletin_desk.export.profile_adapter import geometry_from_profile, load_default_profile
-
-    if profile is None:
-        profile = load_default_profile()
-    if isinstance(profile, DocxGeometry):  # tests and benchmarks may hand a geometry directly
-        return None, profile
-    return profile, geometry_from_profile(profile)
-
-
-def _build(issue: Issue, profile: object | None, now: _dt.datetime | None) -> tuple[bytes, int, list[Message]]:
-    from bulletin_desk.export.profile_adapter import engine_layout
+def _build(issue: Issue, profile: LayoutProfile | None, now: _dt.datetime | None,
+           geometry: DocxGeometry | None = None) -> tuple[bytes, int, list[Message]]:
+    from bulletin_desk.export.compose import content_from_blocks
+    from bulletin_desk.export.profile_adapter import engine_layout, geometry_from_profile, load_default_profile
 
     clean, warnings = sanitize_issue(issue)
-    layout_profile, geometry = _resolve(profile)
-    layout = engine_layout(clean, layout_profile)
-    content = content_from_issue(clean, geometry, layout)
+    profile = profile or load_default_profile()
+    geometry = geometry or geometry_from_profile(profile)
+    layout = engine_layout(clean, profile)
+    assert layout is not None
+    content = content_from_blocks(clean, profile, geometry, layout)
     warnings.extend(content.warnings)
     data = build_package(clean, geometry, content, title=issue_label(clean.masthead) or clean.masthead.title,
                          author=clean.masthead.office, now=now)
     return data, content.pages, warnings
 
 
-def build_docx_bytes(issue: Issue, profile: object | None = None, *, now: _dt.datetime | None = None) -> bytes:
-    """The issue as DOCX bytes (nothing written to disk)."""
-    return _build(issue, profile, now)[0]
+def build_docx_bytes(issue: Issue, profile: LayoutProfile | None = None, *, now: _dt.datetime | None = None,
+                     geometry: DocxGeometry | None = None) -> bytes:
+    """The issue as DOCX bytes (nothing written to disk).
+
+    ``geometry`` overrides what is derived from ``profile`` (the fidelity gate's mutation test writes
+    a DOCX whose line pitch disagrees with the engine's); ``now`` fixes the core properties' dates.
+    """
+    return _build(issue, profile, now, geometry)[0]
 
 
-def write_docx(issue: Issue, path: str | os.PathLike[str], profile: object | None = None) -> ExportReport:
+def write_docx(issue: Issue, path: str | os.PathLike[str], profile: LayoutProfile | None = None) -> ExportReport:
     """Export ``issue`` to ``path`` atomically; the previous file survives any failure intact."""
     data, pages, warnings = _build(issue, profile, None)
     target = atomic_write_bytes(path, data)

@@ -1,118 +1,175 @@
-"""Issue (+ the engine's PageLayout) → the writer's paragraphs.
+"""The engine's composed blocks and PageLayout → the writer's paragraphs.
 
-Which text goes into which paragraph follows the issue's structure; where a title breaks and how
-much room is left above the 版记 come from the engine's PageLayout, so the DOCX reproduces the
-preview instead of re-deciding it. Every number comes from the geometry (itself from the profile).
+The DOCX is written from the SAME composed blocks as the preview (layout.compose.compose_blocks) and
+takes from the engine's PageLayout only what a word processor must not decide by itself: where a
+title or a 版记 row breaks (written as ``w:br``) and how much room is left above the 版记 on the last
+page. Every vertical size is whole grid lines, as in the engine: a block of ``line_pt`` lines is
+written as exact lines centred in its rounded-up grid height (spacing before and after).
 """
 
 from __future__ import annotations
 
-from bulletin_desk.export.geometry import DocxGeometry
-from bulletin_desk.export.writer import DocxContent, DocxImprint, DocxParagraph, ImprintRow, Segment
-from bulletin_desk.layout.page import BlockRole, PageLayout
-from bulletin_desk.model import Issue, ParagraphKind
+import math
+from collections.abc import Sequence
 
-_HEADING_ROLES = {ParagraphKind.H1: BlockRole.H1, ParagraphKind.H2: BlockRole.H2, ParagraphKind.H3: BlockRole.H3,
-                  ParagraphKind.H4: BlockRole.H4, ParagraphKind.BODY: BlockRole.BODY}
+from bulletin_desk.export.geometry import DocxGeometry, ParaFormat, RuleStyle, RunFormat
+from bulletin_desk.export.profile_adapter import hex_color
+from bulletin_desk.export.writer import DocxContent, DocxImprint, DocxParagraph, ImprintRow, RunSpec
+from bulletin_desk.layout.compose import Block, Group, InlineRun, compose_blocks
+from bulletin_desk.layout.page import BlockRole, Line, PageLayout
+from bulletin_desk.layout.profile import LayoutProfile
+from bulletin_desk.model import Issue
 
-
-def number_line(issue: Issue) -> str:
-    """第19期（总第2128期） — the masthead's number line, without the year."""
-    m = issue.masthead
-    prefix = "增刊" if m.supplement else ""
-    core = f"{prefix}第{m.number}期" if m.number is not None else (prefix or "特刊")
-    total = f"（总第{m.total_number}期）" if m.total_number is not None else ""
-    return core + total
-
-
-def date_text(issue: Issue) -> str:
-    d = issue.masthead.date
-    return f"{d.year}年{d.month}月{d.day}日" if d else ""
+_ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+# Body-size text of the flow sits on the grid; large type, the 版头, 栏目 and the 版记 are written off the
+# grid with exact heights of whole grid lines.
+_ON_GRID = {BlockRole.BODY, BlockRole.NOTE, BlockRole.H1, BlockRole.H2, BlockRole.H3, BlockRole.H4,
+            BlockRole.SOURCE}
+_KEEP_NEXT = {BlockRole.SECTION, BlockRole.TITLE, BlockRole.H1, BlockRole.H2, BlockRole.H3, BlockRole.H4}
 
 
-def imprint_texts(issue: Issue) -> tuple[list[str], list[str]]:
-    """(colophon rows, distribution rows) as printed; the last distribution row carries 印数 after a tab."""
-    c = issue.colophon
-    colophon_items = [f"{label}：{value}" for label, value in (
-        ("责编", c.editor), ("核稿", c.reviewer), ("签发", c.approver), ("电话", c.phone), ("传真", c.fax),
-        ("邮箱", c.email)) if value]
-    colophon_rows: list[str] = []
-    row = ""
-    for item in colophon_items:
-        candidate = f"{row}　{item}" if row else item
-        if len(candidate) > 30 and row:  # the engine's own rows replace this when a layout is given
-            colophon_rows.append(row)
-            row = item
-        else:
-            row = candidate
-    if row:
-        colophon_rows.append(row)
-    d = issue.distribution
-    distribution_rows = [f"{label}：{value}" for label, value in (
-        ("报", d.report_to), ("送", d.send_to), ("发", d.issue_to), ("抄送", d.cc)) if value]
-    if issue.copies is not None:
-        copies = f"（共印{issue.copies}份）"
-        if distribution_rows:
-            distribution_rows[-1] += f"\t{copies}"
-        else:
-            distribution_rows.append(f"\t{copies}")
-    return colophon_rows, distribution_rows
+def _key(line_or_block: Line | Block) -> tuple[object, ...]:
+    s = line_or_block.source
+    return (s.field, s.section, s.article, s.paragraph) if s is not None else ()
 
 
-def _title_breaks(layout: PageLayout | None, role: BlockRole, field: str, section: int | None,
-                  article: int | None) -> tuple[int, ...]:
-    """Offsets where the engine started a new line of this title (the first line excluded)."""
-    if layout is None:
-        return ()
-    starts = sorted({line.source.start for page in layout.pages for line in page.lines
-                     if line.role is role and line.source is not None and line.source.field == field
-                     and line.source.section == section and line.source.article == article})
-    return tuple(s for s in starts if s > 0)
+def assign_lines(blocks: Sequence[Block], layout: PageLayout) -> list[list[Line]]:
+    """The engine's lines of each block, in order (a new block of the same source restarts at offset 0)."""
+    lines = [line for page in layout.pages for line in page.lines if line.role is not BlockRole.PAGE_NUMBER]
+    result: list[list[Line]] = [[] for _ in blocks]
+    cursor = 0
+    for index, block in enumerate(blocks):
+        key = _key(block)
+        taken: list[Line] = result[index]
+        position = cursor
+        while position < len(lines):
+            line = lines[position]
+            same = _key(line) == key and line.role is block.role
+            copies = block.right_runs and block.group is Group.IMPRINT and line.source is not None \
+                and line.source.field == "copies"
+            if not (same or copies):
+                break
+            if taken and same and line.source is not None and taken[-1].source is not None \
+                    and line.source.start <= taken[-1].source.start and not copies:
+                break  # the next block of the same source (版记 rows share one)
+            taken.append(line)
+            position += 1
+            if copies:
+                break
+        if taken:
+            cursor = position
+        elif block.group is not Group.IMPRINT:
+            # not found right here (the 版记 lines may come out of order): search ahead
+            for probe in range(cursor, len(lines)):
+                if _key(lines[probe]) == key and lines[probe].role is block.role:
+                    taken.append(lines[probe])
+    return result
 
 
-def masthead_paragraphs(issue: Issue, geometry: DocxGeometry, layout: PageLayout | None) -> list[DocxParagraph]:
-    m = issue.masthead
-    out: list[DocxParagraph] = []
-    if m.classification:
-        out.append(DocxParagraph(BlockRole.CLASSIFICATION, (Segment(m.classification),)))
-    out.append(DocxParagraph(BlockRole.MASTHEAD, (Segment(m.title),),
-                             line_starts=_title_breaks(layout, BlockRole.MASTHEAD, "masthead.title", None, None)))
-    out.append(DocxParagraph(BlockRole.ISSUE_NUMBER, (Segment(number_line(issue)),)))
-    out.append(DocxParagraph(BlockRole.OFFICE_DATE, (Segment(f"{m.office}\t{date_text(issue)}"),),
-                             rule_below=geometry.red_rule, right_tab=True))
-    return out
+def _run_spec(run: InlineRun) -> RunSpec:
+    return RunSpec(run.text, RunFormat(run.face, run.size, run.bold, hex_color(run.color), run.tracking))
 
 
-def content_from_issue(issue: Issue, geometry: DocxGeometry, layout: PageLayout | None = None) -> DocxContent:
-    paragraphs = masthead_paragraphs(issue, geometry, layout)
-    for s_index, section in enumerate(issue.sections):
-        if section.heading:
-            paragraphs.append(DocxParagraph(BlockRole.SECTION, (Segment(f"【{section.heading}】"),)))
-        for a_index, article in enumerate(section.articles):
-            if article.note:
-                paragraphs.append(DocxParagraph(BlockRole.NOTE, (Segment(article.note),)))
-            if article.title:
-                breaks = _title_breaks(layout, BlockRole.TITLE, "title", s_index, a_index)
-                paragraphs.append(DocxParagraph(BlockRole.TITLE, (Segment(article.title),), line_starts=breaks))
-            for paragraph in article.paragraphs:
-                segments = []
-                if paragraph.lead:
-                    segments.append(Segment(paragraph.lead, bold=True))
-                if paragraph.text:
-                    segments.append(Segment(paragraph.text))
-                paragraphs.append(DocxParagraph(_HEADING_ROLES[paragraph.kind], tuple(segments)))
-            if article.source:
-                paragraphs.append(DocxParagraph(BlockRole.SOURCE, (Segment(f"（{article.source}）"),)))
-    colophon_rows, distribution_rows = imprint_texts(issue)
-    imprint = None
-    rows: list[ImprintRow] = []
-    for index, text in enumerate(colophon_rows):
-        rows.append(ImprintRow(text, geometry.imprint_thick if index == 0 else None))
-    for index, text in enumerate(distribution_rows):
-        above = (geometry.imprint_thin if rows else geometry.imprint_thick) if index == 0 else None
-        rows.append(ImprintRow(text, above))
-    if rows:
-        imprint = DocxImprint(rows=tuple(rows), rule_below=geometry.imprint_thick,
-                              pad_pt=0.0, row_height_pt=geometry.line_pitch_pt)
-    pages = len(layout.pages) if layout is not None else 0
-    return DocxContent(paragraphs=paragraphs, imprint=imprint, pages=pages)
+def _paragraph(block: Block, lines: list[Line], profile: LayoutProfile, *, explicit_breaks: bool,
+               at_page_top: bool) -> DocxParagraph:
+    pitch = profile.pitch
+    count = max(1, len([ln for ln in lines if ln.source is None or ln.source.field != "copies"]))
+    if block.block_lines:
+        height = block.block_lines
+        line_h = height * pitch / count
+        pad = 0.0
+    elif block.line_pt:
+        height = math.ceil(count * block.line_pt / pitch - 1e-6)
+        line_h = block.line_pt
+        pad = (height * pitch - count * line_h) / 2
+    else:
+        line_h, pad = pitch, 0.0
+    before = (0 if at_page_top and block.group is Group.CONTENT else block.before_lines) * pitch + pad
+    after = block.after_lines * pitch + pad
+    if at_page_top and block.group is Group.CONTENT and pad:
+        # LibreOffice drops spacing before at the top of a page: give the whole pad after instead, so
+        # the lines below stay on the grid (the title sits ``pad`` higher than in the preview).
+        before, after = 0.0, after + pad
+    rule = None
+    if block.rule_below is not None:
+        # LibreOffice and Word draw a bottom border ``space`` below the line box and add space and
+        # width to the paragraph's height; the engine draws it ``gap`` below the baseline without
+        # taking room. Place it there and give the room back from the spacing after.
+        spec = block.rule_below
+        baseline_in_box = (line_h - block.size) / 2 + profile.grid.baseline_em * block.size
+        space = max(0.0, baseline_in_box + spec.gap - line_h - spec.thickness / 2)
+        rule = RuleStyle(spec.thickness, hex_color(spec.color), space)
+        after = max(0.0, after - round(space) - spec.thickness)
+    starts = tuple(ln.source.start for ln in lines[1:] if ln.source is not None and ln.source.field != "copies")
+    size = block.size
+    para = ParaFormat(
+        size_pt=size, align=_ALIGN[block.align], first_line_pt=block.first_line_indent,
+        left_pt=block.left_indent, right_pt=block.right_indent, hanging_pt=block.hanging_indent,
+        line_pt=line_h, before_pt=before, after_pt=after,
+        snap_to_grid=block.group is Group.CONTENT and block.role in _ON_GRID and not block.line_pt,
+        keep_next=block.keep_with_next or block.role in _KEEP_NEXT)
+    right_own_line = bool(block.right_runs and block.group is Group.IMPRINT and lines
+                          and lines[-1].source is not None and lines[-1].source.field == "copies"
+                          and len(lines) > 1)
+    return DocxParagraph(
+        role=block.role, runs=tuple(_run_spec(r) for r in block.runs if r.text), para=para,
+        line_starts=starts if explicit_breaks else (),
+        right_runs=tuple(_run_spec(r) for r in block.right_runs if r.text),
+        right_on_last_line=block.group is Group.IMPRINT, right_on_own_line=right_own_line,
+        right_tab_pt=profile.body_width - block.right_indent, rule_below=rule)
+
+
+def _grid_row(profile: LayoutProfile, line: Line) -> int:
+    """The grid row holding a body-pitch line (from its baseline, as the engine placed it)."""
+    size = max((r.size for r in line.runs), default=profile.grid.body_size_pt)
+    box_top = line.baseline - profile.grid.baseline_em * size - (profile.pitch - size) / 2
+    return round((box_top - profile.top) / profile.pitch)
+
+
+def content_from_blocks(issue: Issue, profile: LayoutProfile, geometry: DocxGeometry,
+                        layout: PageLayout) -> DocxContent:
+    blocks = compose_blocks(issue, profile)
+    per_block = assign_lines(blocks, layout)
+    page_of = {id(line): page.index for page in layout.pages for line in page.lines}
+    paragraphs: list[DocxParagraph] = []
+    imprint_rows: list[ImprintRow] = []
+    previous_page = 0
+    for block, lines in zip(blocks, per_block, strict=True):
+        if block.group is Group.IMPRINT:
+            height = len(lines) * profile.pitch if lines else profile.pitch
+            paragraph = _paragraph(block, lines, profile, explicit_breaks=True, at_page_top=False)
+            paragraph = DocxParagraph(**{**paragraph.__dict__, "para": ParaFormat(
+                **{**paragraph.para.__dict__, "line_pt": profile.pitch, "before_pt": 0.0, "after_pt": 0.0,
+                   "snap_to_grid": False, "keep_next": False})})
+            rule = block.rule_above
+            imprint_rows.append(ImprintRow(paragraph, height, RuleStyle(rule.thickness, hex_color(rule.color))
+                                           if rule is not None else None))
+            continue
+        if not lines and block.group is Group.CONTENT:
+            continue  # the engine drops empty content blocks too
+        page = page_of.get(id(lines[0]), previous_page) if lines else previous_page
+        at_top = page != previous_page
+        previous_page = page
+        explicit = block.role in (BlockRole.TITLE, BlockRole.MASTHEAD)
+        paragraphs.append(_paragraph(block, lines, profile, explicit_breaks=explicit, at_page_top=at_top))
+    imprint = _imprint(profile, layout, imprint_rows, previous_page) if imprint_rows else None
+    return DocxContent(paragraphs=paragraphs, imprint=imprint, pages=len(layout.pages))
+
+
+def _imprint(profile: LayoutProfile, layout: PageLayout, rows: list[ImprintRow], last_content_page: int) -> DocxImprint:
+    spec = profile.element("imprint")
+    imprint_page = next(p for p in reversed(layout.pages) if any(ln.role is BlockRole.IMPRINT for ln in p.lines))
+    total_rows = round(sum(r.height_pt for r in rows) / profile.pitch)
+    first_row = profile.grid.lines_per_page - total_rows
+    new_page = imprint_page.index != last_content_page
+    if new_page:
+        used = 0
+    else:
+        content = [ln for ln in imprint_page.lines if ln.role not in (BlockRole.IMPRINT, BlockRole.PAGE_NUMBER)]
+        used = max((_grid_row(profile, ln) + 1 for ln in content), default=0)
+    # LibreOffice adds the first row's top border to the table's height (measured: the rules came out
+    # one border width low and the last row spilled onto a new page); take it from the padding.
+    first_rule = rows[0].rule_above.thickness_pt if rows and rows[0].rule_above else 0.0
+    pad = (first_row - used) * profile.pitch - first_rule
+    bottom = RuleStyle(spec.thick_rule_pt, hex_color(profile.color("black")))
+    return DocxImprint(rows=tuple(rows), rule_below=bottom, pad_pt=max(0.0, pad), new_page=new_page)

@@ -9,11 +9,12 @@ negative charSpace, which LibreOffice sets at 14 字 a line.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Literal
 
 from lxml import etree
 
-from bulletin_desk.export.geometry import DocxGeometry, ElementStyle, half_points, twips
+from bulletin_desk.export.geometry import DocxGeometry, ElementStyle, ParaFormat, RunFormat, half_points, twips
 from bulletin_desk.export.ooxml import NSMAP, el, put, to_xml_bytes, w
 from bulletin_desk.export.runs import font_attrs, paragraph_properties, run_properties, runs
 from bulletin_desk.export.styles import IMPRINT_PAD, NORMAL, ROLE_STYLES
@@ -25,7 +26,7 @@ WORD_URI = "http://schemas.microsoft.com/office/word"
 def settings_xml(geometry: DocxGeometry) -> bytes:
     root = etree.Element(w("settings"), nsmap=NSMAP)
     put(root, el("zoom", {"percent": 100}))
-    put(root, el("defaultTabStop", {"val": twips(geometry.element(BlockRole.BODY).size_pt * 2)}))
+    put(root, el("defaultTabStop", {"val": twips(geometry.element(BlockRole.BODY).run.size_pt * 2)}))
     put(root, el("evenAndOddHeaders"))
     put(root, el("characterSpacingControl", {"val": "doNotCompress"}))
     if geometry.not_line_end:
@@ -54,10 +55,12 @@ def _paragraph_style(geometry: DocxGeometry, style_id: str, name: str, element: 
     if next_id:
         node.append(el("next", {"val": next_id}))
     node.append(el("qFormat"))
-    ppr = paragraph_properties(geometry, None, element)
-    node.append(ppr)
-    node.append(run_properties(geometry, element))
+    node.append(paragraph_properties(geometry, element.para))
+    node.append(run_properties(geometry, element.run))
     return node
+
+
+_NEXT_IS_BODY = (BlockRole.TITLE, BlockRole.SECTION, BlockRole.H1, BlockRole.H2, BlockRole.H3, BlockRole.H4)
 
 
 def styles_xml(geometry: DocxGeometry) -> bytes:
@@ -65,10 +68,10 @@ def styles_xml(geometry: DocxGeometry) -> bytes:
     body = geometry.element(BlockRole.BODY)
     root = etree.Element(w("styles"), nsmap=NSMAP)
     rpr_default = el("rPr", None)
-    put(rpr_default, el("rFonts", font_attrs(geometry, body.face)))
+    put(rpr_default, el("rFonts", font_attrs(geometry, body.run.face)))
     put(rpr_default, el("kern", {"val": 0}))
-    put(rpr_default, el("sz", {"val": half_points(body.size_pt)}))
-    put(rpr_default, el("szCs", {"val": half_points(body.size_pt)}))
+    put(rpr_default, el("sz", {"val": half_points(body.run.size_pt)}))
+    put(rpr_default, el("szCs", {"val": half_points(body.run.size_pt)}))
     put(rpr_default, el("lang", {"val": "en-US", "eastAsia": "zh-CN", "bidi": "ar-SA"}))
     ppr_default = el("pPr")
     put(ppr_default, el("kinsoku"))
@@ -78,23 +81,21 @@ def styles_xml(geometry: DocxGeometry) -> bytes:
     root.append(el("docDefaults", None, el("rPrDefault", None, rpr_default), el("pPrDefault", None, ppr_default)))
     root.append(_paragraph_style(geometry, NORMAL.style_id, NORMAL.name, body, default=True, based_on=None))
     for role, name in ROLE_STYLES.items():
-        next_id = ROLE_STYLES[BlockRole.BODY].style_id if role in (BlockRole.TITLE, BlockRole.H1, BlockRole.H2,
-                                                                    BlockRole.H3, BlockRole.H4) else None
-        root.append(_paragraph_style(geometry, name.style_id, name.name, geometry.element(role), next_id=next_id))
-    root.append(_paragraph_style(geometry, IMPRINT_PAD.style_id, IMPRINT_PAD.name,
-                                 ElementStyle(face=body.face, size_pt=body.size_pt, snap_to_grid=False)))
-    char_default = el("style", {"type": "character", "default": "1", "styleId": "DefaultParagraphFont"},
-                      el("name", {"val": "Default Paragraph Font"}), el("uiPriority", {"val": 1}),
-                      el("semiHidden"), el("unhideWhenUsed"))
-    root.append(char_default)
-    table_default = el("style", {"type": "table", "default": "1", "styleId": "TableNormal"},
-                       el("name", {"val": "Normal Table"}), el("uiPriority", {"val": 99}), el("semiHidden"),
-                       el("unhideWhenUsed"),
-                       el("tblPr", None, el("tblInd", {"w": 0, "type": "dxa"}),
-                          el("tblCellMar", None, el("top", {"w": 0, "type": "dxa"}),
-                             el("left", {"w": 0, "type": "dxa"}), el("bottom", {"w": 0, "type": "dxa"}),
-                             el("right", {"w": 0, "type": "dxa"}))))
-    root.append(table_default)
+        element = geometry.page_number if role is BlockRole.PAGE_NUMBER else geometry.element(role)
+        next_id = ROLE_STYLES[BlockRole.BODY].style_id if role in _NEXT_IS_BODY else None
+        root.append(_paragraph_style(geometry, name.style_id, name.name, element, next_id=next_id))
+    pad = ElementStyle(run=RunFormat(body.run.face, 1.0), para=ParaFormat(1.0, snap_to_grid=False, line_pt=1.0))
+    root.append(_paragraph_style(geometry, IMPRINT_PAD.style_id, IMPRINT_PAD.name, pad))
+    root.append(el("style", {"type": "character", "default": "1", "styleId": "DefaultParagraphFont"},
+                   el("name", {"val": "Default Paragraph Font"}), el("uiPriority", {"val": 1}),
+                   el("semiHidden"), el("unhideWhenUsed")))
+    zero = {"w": 0, "type": "dxa"}
+    root.append(el("style", {"type": "table", "default": "1", "styleId": "TableNormal"},
+                   el("name", {"val": "Normal Table"}), el("uiPriority", {"val": 99}), el("semiHidden"),
+                   el("unhideWhenUsed"),
+                   el("tblPr", None, el("tblInd", zero),
+                      el("tblCellMar", None, el("top", zero), el("left", zero), el("bottom", zero),
+                         el("right", zero)))))
     return to_xml_bytes(root)
 
 
@@ -103,8 +104,8 @@ def styles_xml(geometry: DocxGeometry) -> bytes:
 FooterKind = Literal["odd", "even", "empty"]
 
 
-def _field_run(geometry: DocxGeometry, style: ElementStyle, child: etree._Element) -> etree._Element:
-    return el("r", None, run_properties(geometry, style), child)
+def _field_run(geometry: DocxGeometry, fmt: RunFormat, child: etree._Element) -> etree._Element:
+    return el("r", None, run_properties(geometry, fmt, cjk_everywhere=True), child)
 
 
 def footer_xml(geometry: DocxGeometry, kind: FooterKind) -> bytes:
@@ -113,30 +114,31 @@ def footer_xml(geometry: DocxGeometry, kind: FooterKind) -> bytes:
     ``empty`` is written for pages that carry no number: a section without its own footer reference
     would inherit the previous section's footer.
     """
-    style = geometry.element(BlockRole.PAGE_NUMBER)
+    style = geometry.page_number
     root = etree.Element(w("ftr"), nsmap=NSMAP)
-    inset = geometry.page_number_inset_chars
+    inset = geometry.extra.get("page_number_inset_pt", style.run.size_pt)
+    assert isinstance(inset, float | int)
     if kind == "odd":
-        element = ElementStyle(**{**style.__dict__, "align": "right", "right_chars": inset, "left_chars": 0.0,
-                                  "first_line_chars": 0.0})
+        para = replace(style.para, align="right", right_pt=float(inset), left_pt=0.0)
     elif kind == "even":
-        element = ElementStyle(**{**style.__dict__, "align": "left", "left_chars": inset, "right_chars": 0.0,
-                                  "first_line_chars": 0.0})
+        para = replace(style.para, align="left", left_pt=float(inset), right_pt=0.0)
     else:
-        element = ElementStyle(**{**style.__dict__, "first_line_chars": 0.0})
-    paragraph = el("p", None, paragraph_properties(geometry, BlockRole.PAGE_NUMBER, element))
+        para = style.para
+    style_id = ROLE_STYLES[BlockRole.PAGE_NUMBER].style_id
+    paragraph = el("p", None, paragraph_properties(geometry, para, style_id=style_id))
     if kind != "empty":
         dash = geometry.page_number_dash
-        paragraph.extend(runs(geometry, element, f"{dash} "))
-        paragraph.append(_field_run(geometry, element, el("fldChar", {"fldCharType": "begin"})))
+        fmt = style.run
+        paragraph.extend(runs(geometry, fmt, f"{dash} "))
+        paragraph.append(_field_run(geometry, fmt, el("fldChar", {"fldCharType": "begin"})))
         instr = el("instrText")
         instr.text = " PAGE "
         instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        paragraph.append(_field_run(geometry, element, instr))
-        paragraph.append(_field_run(geometry, element, el("fldChar", {"fldCharType": "separate"})))
-        paragraph.extend(runs(geometry, element, "1"))
-        paragraph.append(_field_run(geometry, element, el("fldChar", {"fldCharType": "end"})))
-        paragraph.extend(runs(geometry, element, f" {dash}"))
+        paragraph.append(_field_run(geometry, fmt, instr))
+        paragraph.append(_field_run(geometry, fmt, el("fldChar", {"fldCharType": "separate"})))
+        paragraph.extend(runs(geometry, fmt, "1"))
+        paragraph.append(_field_run(geometry, fmt, el("fldChar", {"fldCharType": "end"})))
+        paragraph.extend(runs(geometry, fmt, f" {dash}"))
     root.append(paragraph)
     return to_xml_bytes(root)
 

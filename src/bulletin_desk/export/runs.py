@@ -1,4 +1,4 @@
-"""Runs with fonts in all four slots, and the paragraph properties every element shares.
+"""Runs with fonts in all four slots, and paragraph properties, in schema order.
 
 Every run names its fonts explicitly (``w:ascii``, ``w:hAnsi``, ``w:eastAsia``, ``w:cs`` plus
 ``w:hint="eastAsia"``): a run that relies on a style or a theme looks different in Word, WPS and
@@ -14,10 +14,9 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from bulletin_desk.export.geometry import DocxGeometry, ElementStyle, half_points, twips
+from bulletin_desk.export.geometry import DocxGeometry, ParaFormat, RunFormat, half_points, twips
 from bulletin_desk.export.ooxml import el, put
-from bulletin_desk.export.styles import ROLE_STYLES
-from bulletin_desk.layout.page import BlockRole, Face
+from bulletin_desk.layout.page import Face
 
 
 def font_attrs(geometry: DocxGeometry, face: Face, *, cjk_everywhere: bool = False) -> dict[str, str]:
@@ -28,35 +27,27 @@ def font_attrs(geometry: DocxGeometry, face: Face, *, cjk_everywhere: bool = Fal
 
 def split_cjk_face(text: str, cjk_chars: str) -> Iterator[tuple[str, bool]]:
     """Cut ``text`` into (piece, wants the CJK face in every slot) pieces."""
-    if not text:
-        return
     start = 0
-    current = text[0] in cjk_chars
-    for index, char in enumerate(text):
-        flag = char in cjk_chars
-        if flag != current:
-            yield text[start:index], current
-            start, current = index, flag
-    yield text[start:], current
+    for index in range(1, len(text) + 1):
+        if index == len(text) or (text[index] in cjk_chars) != (text[start] in cjk_chars):
+            yield text[start:index], text[start] in cjk_chars
+            start = index
 
 
-def run_properties(geometry: DocxGeometry, style: ElementStyle, *, bold: bool | None = None,
-                   cjk_everywhere: bool = False) -> etree._Element:
+def run_properties(geometry: DocxGeometry, fmt: RunFormat, *, cjk_everywhere: bool = False) -> etree._Element:
     rpr = el("rPr")
-    put(rpr, el("rFonts", font_attrs(geometry, style.face, cjk_everywhere=cjk_everywhere)))
-    is_bold = style.bold if bold is None else bold
-    if is_bold:
+    put(rpr, el("rFonts", font_attrs(geometry, fmt.face, cjk_everywhere=cjk_everywhere)))
+    if fmt.bold:
         put(rpr, el("b"))
         put(rpr, el("bCs"))
     else:
         put(rpr, el("b", {"val": "0"}))
         put(rpr, el("bCs", {"val": "0"}))
-    if style.color.upper() != "000000":
-        put(rpr, el("color", {"val": style.color.upper()}))
-    if style.tracking_pt:
-        put(rpr, el("spacing", {"val": twips(style.tracking_pt)}))
-    put(rpr, el("sz", {"val": half_points(style.size_pt)}))
-    put(rpr, el("szCs", {"val": half_points(style.size_pt)}))
+    put(rpr, el("color", {"val": fmt.color.upper()}))
+    if fmt.tracking_pt:
+        put(rpr, el("spacing", {"val": twips(fmt.tracking_pt)}))
+    put(rpr, el("sz", {"val": half_points(fmt.size_pt)}))
+    put(rpr, el("szCs", {"val": half_points(fmt.size_pt)}))
     put(rpr, el("lang", {"val": "en-US", "eastAsia": "zh-CN"}))
     return rpr
 
@@ -69,53 +60,53 @@ def text_element(text: str) -> etree._Element:
     return node
 
 
-def runs(geometry: DocxGeometry, style: ElementStyle, text: str, *, bold: bool | None = None) -> list[etree._Element]:
-    """The runs for ``text`` in ``style``: ambiguous punctuation split off into CJK-face runs."""
+def runs(geometry: DocxGeometry, fmt: RunFormat, text: str) -> list[etree._Element]:
+    """The runs for ``text``: ambiguous punctuation split off into CJK-face runs; ``\\t`` → ``w:tab``."""
     result: list[etree._Element] = []
-    for piece, cjk in split_cjk_face(text, geometry.cjk_face_chars):
-        run = el("r", None, run_properties(geometry, style, bold=bold, cjk_everywhere=cjk))
-        run.append(text_element(piece))
-        result.append(run)
+    for index, chunk in enumerate(text.split("\t")):
+        if index:
+            result.append(el("r", None, run_properties(geometry, fmt), el("tab")))
+        if not chunk:
+            continue
+        all_cjk = fmt.face is Face.SONGTI  # 页码: 半角宋体 digits, the face in every slot
+        for piece, cjk in split_cjk_face(chunk, geometry.cjk_face_chars):
+            run = el("r", None, run_properties(geometry, fmt, cjk_everywhere=cjk or all_cjk))
+            run.append(text_element(piece))
+            result.append(run)
     return result
 
 
-def line_break_run(geometry: DocxGeometry, style: ElementStyle) -> etree._Element:
+def break_run(geometry: DocxGeometry, fmt: RunFormat) -> etree._Element:
     """An explicit line break (``w:br``), carrying the line's fonts so its height matches."""
-    return el("r", None, run_properties(geometry, style), el("br"))
+    return el("r", None, run_properties(geometry, fmt), el("br"))
 
 
-def paragraph_properties(geometry: DocxGeometry, role: BlockRole | None, style: ElementStyle, *,
-                         style_id: str | None = None) -> etree._Element:
-    """pPr for one element: kinsoku, hanging, grid snapping, exact line height, indents, alignment."""
+def paragraph_properties(geometry: DocxGeometry, fmt: ParaFormat, *, style_id: str | None = None) -> etree._Element:
+    """pPr: kinsoku, hanging punctuation, grid snapping, exact line height, indents, alignment."""
     ppr = el("pPr")
-    sid = style_id or (ROLE_STYLES[role].style_id if role is not None else None)
-    if sid:
-        put(ppr, el("pStyle", {"val": sid}))
-    if style.keep_next:
+    if style_id:
+        put(ppr, el("pStyle", {"val": style_id}))
+    if fmt.keep_next:
         put(ppr, el("keepNext"))
-    put(ppr, el("widowControl", {"val": "1" if style.widow_control else "0"}))
+    if fmt.page_break_before:
+        put(ppr, el("pageBreakBefore"))
+    put(ppr, el("widowControl", {"val": "1" if fmt.widow_control else "0"}))
     put(ppr, el("kinsoku"))
     put(ppr, el("overflowPunct", {"val": "1" if geometry.hanging_punctuation else "0"}))
-    if not style.snap_to_grid:
+    if not fmt.snap_to_grid:
         put(ppr, el("snapToGrid", {"val": "0"}))
-    line = style.line_pt or geometry.line_pitch_pt
-    put(ppr, el("spacing", {"before": twips(style.before_pt), "beforeLines": 0, "after": twips(style.after_pt),
-                            "afterLines": 0, "line": twips(line), "lineRule": "exact"}))
-    ind: dict[str, str | int] = {}
-    if style.left_chars:
-        ind.update(leftChars=round(style.left_chars * 100), left=twips(style.left_chars * style.size_pt))
+    line = fmt.line_pt or geometry.line_pitch_pt
+    put(ppr, el("spacing", {"before": twips(fmt.before_pt), "beforeLines": 0, "beforeAutospacing": 0,
+                            "after": twips(fmt.after_pt), "afterLines": 0, "afterAutospacing": 0,
+                            "line": twips(line), "lineRule": "exact"}))
+    size = fmt.size_pt
+    ind: dict[str, str | int] = {
+        "left": twips(fmt.left_pt + fmt.hanging_pt), "leftChars": round((fmt.left_pt + fmt.hanging_pt) / size * 100),
+        "right": twips(fmt.right_pt), "rightChars": round(fmt.right_pt / size * 100)}
+    if fmt.hanging_pt:
+        ind.update(hanging=twips(fmt.hanging_pt), hangingChars=round(fmt.hanging_pt / size * 100))
     else:
-        ind.update(leftChars=0, left=0)
-    if style.right_chars:
-        ind.update(rightChars=round(style.right_chars * 100), right=twips(style.right_chars * style.size_pt))
-    else:
-        ind.update(rightChars=0, right=0)
-    if style.first_line_chars:
-        ind.update(firstLineChars=round(style.first_line_chars * 100),
-                   firstLine=twips(style.first_line_chars * style.size_pt))
-    else:
-        ind.update(firstLineChars=0, firstLine=0)
+        ind.update(firstLine=twips(fmt.first_line_pt), firstLineChars=round(fmt.first_line_pt / size * 100))
     put(ppr, el("ind", ind))
-    put(ppr, el("jc", {"val": style.align}))
+    put(ppr, el("jc", {"val": fmt.align}))
     return ppr
-

@@ -1,8 +1,8 @@
 """document.xml from the writer's paragraph list, and the whole package around it.
 
 The writer never decides layout: it receives paragraphs already composed by layout/ (roles, inline
-bold runs, the title line breaks the engine chose, the 版记 rows and how much space is left above
-them on the last page) and writes them so Word, WPS and LibreOffice reproduce the engine's lines.
+runs, the line breaks the engine chose for titles and 版记 rows, how much room is left above the
+版记) and writes them so Word, WPS and LibreOffice reproduce the engine's lines.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from bulletin_desk.catalogue import Message
 from bulletin_desk.export import embedded
 from bulletin_desk.export.document_parts import (
     fonts_in_use,
@@ -20,7 +21,7 @@ from bulletin_desk.export.document_parts import (
     settings_xml,
     styles_xml,
 )
-from bulletin_desk.export.geometry import DocxGeometry, ElementStyle, RuleStyle, eighth_points, twips
+from bulletin_desk.export.geometry import DocxGeometry, ParaFormat, RuleStyle, RunFormat, eighth_points, twips
 from bulletin_desk.export.ooxml import NSMAP, el, put, to_xml_bytes, w
 from bulletin_desk.export.package import (
     CT_APP,
@@ -47,18 +48,16 @@ from bulletin_desk.export.package import (
     font_table_xml,
     zip_package,
 )
-from bulletin_desk.export.runs import line_break_run, paragraph_properties, run_properties, runs
-from bulletin_desk.export.styles import IMPRINT_PAD
+from bulletin_desk.export.runs import break_run, paragraph_properties, runs
+from bulletin_desk.export.styles import IMPRINT_PAD, ROLE_STYLES
 from bulletin_desk.layout.page import BlockRole
 from bulletin_desk.model import Issue
 
 
 @dataclass(frozen=True)
-class Segment:
-    """Inline text of one weight; a ``\\t`` in ``text`` becomes a ``w:tab``."""
-
+class RunSpec:
     text: str
-    bold: bool | None = None  # None: the element's weight
+    fmt: RunFormat
 
 
 @dataclass(frozen=True)
@@ -66,21 +65,26 @@ class DocxParagraph:
     """One paragraph as the engine composed it."""
 
     role: BlockRole
-    segments: tuple[Segment, ...]
-    line_starts: tuple[int, ...] = ()  # offsets (into the joined text) where an explicit w:br goes
+    runs: tuple[RunSpec, ...]
+    para: ParaFormat
+    line_starts: tuple[int, ...] = ()  # offsets into the text where an explicit w:br goes
+    right_runs: tuple[RunSpec, ...] = ()  # flush right after a tab (office ⇥ date, 共印N份)
+    right_on_last_line: bool = False  # the right runs close the last line (else the first)
+    right_on_own_line: bool = False  # the right runs need a line of their own (after a break)
+    right_tab_pt: float = 0.0  # the right tab stop, from the text column's left edge
     rule_below: RuleStyle | None = None  # the red rule under the office/date line
-    right_tab: bool = False  # a right-aligned tab stop at the body's right edge (office ⇥ date)
 
     @property
     def text(self) -> str:
-        return "".join(s.text for s in self.segments)
+        return "".join(r.text for r in self.runs)
 
 
 @dataclass(frozen=True)
 class ImprintRow:
-    """One row of the 版记: its text (``\\t`` before a right-aligned part) and the rule above it."""
+    """One 版记 row (a table row of exact height) and the rule above it."""
 
-    text: str
+    paragraph: DocxParagraph
+    height_pt: float
     rule_above: RuleStyle | None = None
 
 
@@ -89,7 +93,7 @@ class DocxImprint:
     rows: tuple[ImprintRow, ...]
     rule_below: RuleStyle | None
     pad_pt: float  # empty space above the 版记 on its page, so its last rule sits on the 版心 bottom
-    row_height_pt: float
+    new_page: bool = False  # the 版记 starts a page of its own
 
 
 @dataclass
@@ -99,58 +103,65 @@ class DocxContent:
     paragraphs: list[DocxParagraph]
     imprint: DocxImprint | None = None
     pages: int = 0  # the engine's page count (app.xml)
-    warnings: list = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- paragraphs
 
-def _segment_runs(geometry: DocxGeometry, style: ElementStyle, segment: Segment) -> list[etree._Element]:
-    out: list[etree._Element] = []
-    for index, piece in enumerate(segment.text.split("\t")):
-        if index:
-            out.append(el("r", None, run_properties(geometry, style, bold=segment.bold), el("tab")))
-        out.extend(runs(geometry, style, piece, bold=segment.bold))
-    return out
-
-
-def _split_segments(segments: tuple[Segment, ...], cuts: tuple[int, ...]) -> list[list[Segment]]:
-    """Cut the segments at the given text offsets (the title lines)."""
-    lines: list[list[Segment]] = [[]]
+def _split(specs: tuple[RunSpec, ...], cuts: tuple[int, ...]) -> list[list[RunSpec]]:
+    """Cut the runs at the given text offsets (the engine's line starts)."""
+    lines: list[list[RunSpec]] = [[]]
     offset = 0
-    cut_iter = iter(sorted(c for c in cuts if c > 0))
-    next_cut = next(cut_iter, None)
-    for segment in segments:
-        text = segment.text
-        while next_cut is not None and offset < next_cut <= offset + len(text):
-            head = text[: next_cut - offset]
+    pending = sorted(c for c in set(cuts) if c > 0)
+    for spec in specs:
+        text = spec.text
+        while pending and offset < pending[0] <= offset + len(text):
+            cut = pending.pop(0)
+            head = text[: cut - offset]
             if head:
-                lines[-1].append(Segment(head, segment.bold))
+                lines[-1].append(RunSpec(head, spec.fmt))
             lines.append([])
-            text = text[next_cut - offset:]
-            offset = next_cut
-            next_cut = next(cut_iter, None)
+            text = text[cut - offset:]
+            offset = cut
         if text:
-            lines[-1].append(Segment(text, segment.bold))
+            lines[-1].append(RunSpec(text, spec.fmt))
         offset += len(text)
     return lines
 
 
 def paragraph_element(geometry: DocxGeometry, paragraph: DocxParagraph) -> etree._Element:
-    style = geometry.element(paragraph.role)
-    ppr = paragraph_properties(geometry, paragraph.role, style)
+    ppr = paragraph_properties(geometry, paragraph.para, style_id=ROLE_STYLES[paragraph.role].style_id)
     if paragraph.rule_below is not None:
         rule = paragraph.rule_below
         put(ppr, el("pBdr", None, el("bottom", {"val": "single", "sz": eighth_points(rule.thickness_pt),
-                                                 "space": round(rule.gap_pt), "color": rule.color})))
-    if paragraph.right_tab:
-        put(ppr, el("tabs", None, el("tab", {"val": "right", "pos": twips(geometry.body_width_pt)})))
+                                                 "space": round(rule.space_pt), "color": rule.color})))
+    if paragraph.right_runs:
+        put(ppr, el("tabs", None, el("tab", {"val": "right", "pos": twips(paragraph.right_tab_pt)})))
     node = el("p", None, ppr)
-    for index, line in enumerate(_split_segments(paragraph.segments, paragraph.line_starts)):
+    lines = _split(paragraph.runs, paragraph.line_starts)
+    fallback = paragraph.runs[0].fmt if paragraph.runs else (paragraph.right_runs[0].fmt if paragraph.right_runs
+                                                            else RunFormat(geometry.element(paragraph.role).run.face,
+                                                                           paragraph.para.size_pt))
+    for index, line in enumerate(lines):
         if index:
-            node.append(line_break_run(geometry, style))
-        for segment in line:
-            node.extend(_segment_runs(geometry, style, segment))
+            node.append(break_run(geometry, line[0].fmt if line else fallback))
+        for spec in line:
+            node.extend(runs(geometry, spec.fmt, spec.text))
+        right_here = paragraph.right_runs and not paragraph.right_on_own_line and (
+            index == (len(lines) - 1 if paragraph.right_on_last_line else 0))
+        if right_here:
+            _append_right(geometry, node, paragraph.right_runs)
+    if paragraph.right_runs and paragraph.right_on_own_line:
+        if paragraph.runs:
+            node.append(break_run(geometry, fallback))
+        _append_right(geometry, node, paragraph.right_runs)
     return node
+
+
+def _append_right(geometry: DocxGeometry, node: etree._Element, specs: tuple[RunSpec, ...]) -> None:
+    node.extend(runs(geometry, specs[0].fmt, "\t"))
+    for spec in specs:
+        node.extend(runs(geometry, spec.fmt, spec.text))
 
 
 # ---------------------------------------------------------------- 版记
@@ -164,50 +175,42 @@ def _border(tag: str, rule: RuleStyle | None) -> etree._Element:
 def imprint_elements(geometry: DocxGeometry, imprint: DocxImprint) -> list[etree._Element]:
     """Exact-height padding, then the 版记 as an inline one-column table (tblW and tblGrid both, for WPS).
 
-    An inline table rather than a bottom-anchored floating one: LibreOffice 7.4 imports floating tables
-    as frames and lets them overlap text at a page end, while the padding (whose height the engine
-    computed) moves the table to exactly the same place in every renderer.
+    Inline rather than a bottom-anchored floating table: LibreOffice 7.4 imports floating tables as
+    frames, which overlap text at a page end; the padding, whose height the engine computed, puts the
+    table at the same place in every renderer, and rows of exact height keep the last rule on the
+    版心 bottom edge.
     """
     out: list[etree._Element] = []
-    style = geometry.element(BlockRole.IMPRINT)
     width = twips(geometry.body_width_pt)
-    if imprint.pad_pt >= 1:
-        pad_style = ElementStyle(face=style.face, size_pt=1, snap_to_grid=False, line_pt=imprint.pad_pt)
-        ppr = paragraph_properties(geometry, None, pad_style, style_id=IMPRINT_PAD.style_id)
-        out.append(el("p", None, ppr))
+    if imprint.pad_pt >= 0.5 or imprint.new_page:
+        pad = ParaFormat(1.0, snap_to_grid=False, line_pt=max(imprint.pad_pt, 0.5),
+                         page_break_before=imprint.new_page)
+        out.append(el("p", None, paragraph_properties(geometry, pad, style_id=IMPRINT_PAD.style_id)))
     table = el("tbl")
     tblpr = el("tblPr")
+    zero = {"w": 0, "type": "dxa"}
     put(tblpr, el("tblW", {"w": width, "type": "dxa"}))
-    put(tblpr, el("jc", {"val": "center"}))
-    put(tblpr, el("tblInd", {"w": 0, "type": "dxa"}))
-    put(tblpr, el("tblBorders", None, el("top", {"val": "nil"}), el("left", {"val": "nil"}),
-                  el("bottom", {"val": "nil"}), el("right", {"val": "nil"}), el("insideH", {"val": "nil"}),
-                  el("insideV", {"val": "nil"})))
+    put(tblpr, el("jc", {"val": "left"}))
+    put(tblpr, el("tblInd", zero))
+    put(tblpr, el("tblBorders", None, *(el(side, {"val": "nil"}) for side in
+                                        ("top", "left", "bottom", "right", "insideH", "insideV"))))
     put(tblpr, el("tblLayout", {"type": "fixed"}))
-    put(tblpr, el("tblCellMar", None, el("top", {"w": 0, "type": "dxa"}), el("left", {"w": 0, "type": "dxa"}),
-                  el("bottom", {"w": 0, "type": "dxa"}), el("right", {"w": 0, "type": "dxa"})))
+    put(tblpr, el("tblCellMar", None, el("top", zero), el("left", zero), el("bottom", zero), el("right", zero)))
     put(tblpr, el("tblLook", {"val": "0000", "firstRow": 0, "lastRow": 0, "firstColumn": 0, "lastColumn": 0,
                               "noHBand": 1, "noVBand": 1}))
     table.append(tblpr)
     table.append(el("tblGrid", None, el("gridCol", {"w": width})))
-    row_style = ElementStyle(**{**style.__dict__, "line_pt": imprint.row_height_pt})
     last = len(imprint.rows) - 1
     for index, row in enumerate(imprint.rows):
         trpr = el("trPr")
         put(trpr, el("cantSplit"))
-        put(trpr, el("trHeight", {"val": twips(imprint.row_height_pt), "hRule": "exact"}))
+        put(trpr, el("trHeight", {"val": twips(row.height_pt), "hRule": "exact"}))
         tcpr = el("tcPr")
         put(tcpr, el("tcW", {"w": width, "type": "dxa"}))
         put(tcpr, el("tcBorders", None, _border("top", row.rule_above), el("left", {"val": "nil"}),
                      _border("bottom", imprint.rule_below if index == last else None), el("right", {"val": "nil"})))
-        put(tcpr, el("vAlign", {"val": "center"}))
-        ppr = paragraph_properties(geometry, BlockRole.IMPRINT, row_style)
-        if "\t" in row.text:
-            put(ppr, el("tabs", None, el("tab", {"val": "right", "pos": width - twips(style.right_chars *
-                                                                                       style.size_pt)})))
-        paragraph = el("p", None, ppr)
-        paragraph.extend(_segment_runs(geometry, row_style, Segment(row.text)))
-        table.append(el("tr", None, trpr, el("tc", None, tcpr, paragraph)))
+        put(tcpr, el("vAlign", {"val": "top"}))
+        table.append(el("tr", None, trpr, el("tc", None, tcpr, paragraph_element(geometry, row.paragraph))))
     out.append(table)
     return out
 
@@ -221,11 +224,10 @@ def document_xml(geometry: DocxGeometry, content: DocxContent) -> bytes:
         body.append(paragraph_element(geometry, paragraph))
     if content.imprint is not None:
         body.extend(imprint_elements(geometry, content.imprint))
-    # A document must end with a paragraph after a table; keep it one exact hairline high so it never
-    # spills onto a new page.
-    tail_style = ElementStyle(face=geometry.element(BlockRole.BODY).face, size_pt=1, snap_to_grid=False,
-                              line_pt=1)
-    body.append(el("p", None, paragraph_properties(geometry, None, tail_style, style_id=IMPRINT_PAD.style_id)))
+        # A document must end with a paragraph; after the 版记 it is a hairline high so it never
+        # spills onto a new page.
+        tail = ParaFormat(1.0, snap_to_grid=False, line_pt=0.5)
+        body.append(el("p", None, paragraph_properties(geometry, tail, style_id=IMPRINT_PAD.style_id)))
     body.append(section_properties(geometry, odd_footer="rIdFooterOdd", even_footer="rIdFooterEven"))
     return to_xml_bytes(root)
 
@@ -262,5 +264,3 @@ def build_package(issue: Issue, geometry: DocxGeometry, content: DocxContent, *,
         embedded.ITEM_PART: [Relationship("rId1", RT_CUSTOM_XML_PROPS, "itemProps1.xml")],
     }
     return zip_package(parts, package_rels, part_rels)
-
-

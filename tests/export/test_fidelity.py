@@ -1,0 +1,132 @@
+"""The fidelity gate: LibreOffice lays out our DOCX exactly as the engine (the preview) does.
+
+Per issue of the corpus (the reference issue + ≥ 20 generated ones): the same page count, the same
+first line on every page, ≥ 99 % of line breaks at the same source offset; in LibreOffice's own
+rendering 22 lines on every full body page and 28 字 on every full body line. The mutation tests
+prove the gate can fail. One soffice call converts the whole corpus (much faster than one each).
+With CI=true a missing soffice fails; it never skips.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+from pathlib import Path
+
+import pytest
+from tests.export.conftest import FIXED_NOW
+from tests.export.corpus import full_corpus
+from tests.export.fidelity_check import FidelityResult, compare
+from tests.support.pdf_lines import page_count, pdf_lines
+from tests.tooling import require_tool
+
+from bulletin_desk.export import build_docx_bytes
+from bulletin_desk.export.geometry import DocxGeometry
+from bulletin_desk.export.profile_adapter import engine_layout, geometry_from_profile, load_default_profile
+from bulletin_desk.layout.profile import LayoutProfile
+
+pytestmark = pytest.mark.slow
+
+LINES_PER_PAGE = 22
+CHARS_PER_LINE = 28
+
+
+def convert_all(docx_paths: list[Path], outdir: Path) -> dict[Path, Path]:
+    """One soffice process for many files (private profile, fontconfig aliases from substitutes.toml)."""
+    require_tool("soffice")
+    from tests.support.soffice import SofficeRunner
+
+    runner = SofficeRunner(outdir / "lo")
+    cmd = [runner.soffice, f"-env:UserInstallation={runner.profile.as_uri()}", "--headless", "--norestore",
+           "--convert-to", "pdf", "--outdir", str(outdir), *map(str, docx_paths)]
+    done = subprocess.run(cmd, env=runner.env(), capture_output=True, timeout=600, check=False)
+    pdfs = {p: outdir / (p.stem + ".pdf") for p in docx_paths}
+    missing = [p.name for p, pdf in pdfs.items() if not pdf.exists()]
+    assert not missing, f"soffice produced no PDF for {missing}: {done.stderr.decode(errors='replace')}"
+    return pdfs
+
+
+def mutated_profile_without_kinsoku_char(profile: LayoutProfile, char: str = "”") -> tuple[LayoutProfile, str]:
+    """The engine's profile with one character dropped from the may-not-start-a-line set."""
+    breaking = dataclasses.replace(profile.breaking, not_line_start=profile.breaking.not_line_start.replace(char, ""))
+    return dataclasses.replace(profile, breaking=breaking, name=profile.name + "-mutant"), char
+
+
+@dataclasses.dataclass
+class Rendered:
+    name: str
+    issue: object
+    layout: object
+    pdf: Path
+
+
+def _body_bottom(geometry: DocxGeometry) -> float:
+    return geometry.page_height_pt - geometry.margin_bottom_pt + 2
+
+
+def check(rendered: Rendered, geometry: DocxGeometry, layout=None) -> FidelityResult:
+    return compare(rendered.name, layout or rendered.layout, pdf_lines(str(rendered.pdf)),
+                   page_count(str(rendered.pdf)), body_bottom=_body_bottom(geometry),
+                   lines_per_page=LINES_PER_PAGE, chars_per_line=CHARS_PER_LINE)
+
+
+@pytest.fixture(scope="session")
+def profile():
+    return load_default_profile()
+
+
+@pytest.fixture(scope="session")
+def geometry(profile) -> DocxGeometry:
+    return geometry_from_profile(profile)
+
+
+@pytest.fixture(scope="session")
+def rendered_corpus(tmp_path_factory, profile, geometry) -> list[Rendered]:
+    """Export every corpus issue plus the pitch mutant, and convert them all in one soffice call."""
+    folder = tmp_path_factory.mktemp("fidelity")
+    items: list[tuple[str, object, object, Path]] = []
+    for name, issue in full_corpus():
+        path = folder / f"{name}.docx"
+        path.write_bytes(build_docx_bytes(issue, profile, now=FIXED_NOW))
+        items.append((name, issue, engine_layout(issue, profile), path))
+    reference = items[0]
+    mutant = dataclasses.replace(geometry, line_pitch_pt=geometry.line_pitch_pt + 0.2)
+    mutant_path = folder / "mutant-pitch.docx"
+    mutant_path.write_bytes(build_docx_bytes(reference[1], profile, now=FIXED_NOW, geometry=mutant))
+    items.append(("mutant-pitch", reference[1], reference[2], mutant_path))
+    pdfs = convert_all([path for *_, path in items], folder)
+    return [Rendered(name, issue, layout, pdfs[path]) for name, issue, layout, path in items]
+
+
+def _corpus(rendered_corpus: list[Rendered]) -> list[Rendered]:
+    return [r for r in rendered_corpus if not r.name.startswith("mutant")]
+
+
+def test_corpus_is_big_enough(rendered_corpus):
+    assert len(_corpus(rendered_corpus)) >= 21
+
+
+def test_every_issue_passes_the_gate(rendered_corpus, geometry):
+    results = [check(r, geometry) for r in _corpus(rendered_corpus)]
+    table = "\n".join(r.row() for r in results)
+    failing = [r for r in results if not r.ok]
+    assert not failing, f"fidelity gate:\n{table}\n" + "\n".join(
+        f"{r.name}: pages≠22 {r.short_pages[:3]} lines≠28 {r.odd_lines[:3]} first-line misses "
+        f"{r.first_line_mismatches[:5]} unmatched {r.unmatched_examples}" for r in failing)
+
+
+def test_mutation_line_pitch_plus_0_2_pt_turns_the_gate_red(rendered_corpus, geometry):
+    mutant = next(r for r in rendered_corpus if r.name == "mutant-pitch")
+    result = check(mutant, geometry)
+    assert not result.ok, result.row()
+
+
+def test_mutation_one_kinsoku_character_dropped_turns_the_gate_red(rendered_corpus, profile, geometry):
+    failures = []
+    for rendered in _corpus(rendered_corpus):
+        mutant_profile, dropped = mutated_profile_without_kinsoku_char(profile)
+        mutant_layout = engine_layout(rendered.issue, mutant_profile)
+        result = check(rendered, geometry, mutant_layout)
+        if not result.ok:
+            failures.append((rendered.name, dropped))
+    assert failures, "dropping a kinsoku character from the engine went unnoticed by the gate"
