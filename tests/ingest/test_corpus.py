@@ -6,10 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
-from bulletin_desk.cli import main
-from bulletin_desk.ingest import import_docx_bytes, import_path
-from bulletin_desk.model import dumps
 from tests.ingest.corpus_support import (
     CORPUS,
     REFERENCE_JSON,
@@ -19,6 +15,10 @@ from tests.ingest.corpus_support import (
     expected_of,
 )
 from tests.ingest.docx_builders import foreign_bulletin_docx
+
+from bulletin_desk.cli import main
+from bulletin_desk.ingest import import_docx_bytes, import_path
+from bulletin_desk.model import dumps
 
 
 def _show(value: dict) -> str:
@@ -40,7 +40,7 @@ def test_corpus_is_varied_enough() -> None:
     inputs = corpus_inputs()
     assert len(inputs) + 1 >= 12  # plus the generated foreign DOCX
     raw = {p.name: p.read_bytes() for p in inputs}
-    assert any(b"\xef\xbb\xbf" == data[:3] for data in raw.values()), "a UTF-8 file with BOM"
+    assert any(data[:3] == b"\xef\xbb\xbf" for data in raw.values()), "a UTF-8 file with BOM"
     assert any(p.endswith(".html") for p in raw), "HTML"
     assert sum(1 for data in raw.values() if b"\r\n" in data) >= 2, "CRLF files"
     not_utf8 = 0

@@ -42,7 +42,7 @@ def test_heading_kinds(line: str, kind: str | None) -> None:
     assert heading_kind(line) == kind
 
 
-def _issue(text: str):  # noqa: ANN202
+def _issue(text: str):
     result = import_text(text)
     assert result.issue is not None, result.article
     return result.issue
@@ -68,7 +68,8 @@ def test_note_after_the_title_belongs_to_that_article() -> None:
 
 
 @pytest.mark.parametrize(("line", "source"), [
-    ("（海淀区某办）", "海淀区某办"), ("（供稿：某区委宣传部）", "某区委宣传部"), ("（某区融媒体中心供稿）", "某区融媒体中心"),
+    ("（海淀区某办）", "海淀区某办"), ("（供稿：某区委宣传部）", "某区委宣传部"),
+    ("（某区融媒体中心供稿）", "某区融媒体中心"),
     ("(某街道)", "某街道"),
 ])
 def test_attribution_forms(line: str, source: str) -> None:
@@ -79,7 +80,8 @@ def test_attribution_forms(line: str, source: str) -> None:
 def test_attribution_at_the_end_of_the_last_paragraph_only() -> None:
     result = import_text(f"标题\n{BODY}（某单位）\n")
     assert result.article is not None
-    assert (result.article.source, result.article.paragraphs[-1].text) == ("某单位", "这是第一句话。这是第二句话，内容。")
+    assert result.article.source == "某单位"
+    assert result.article.paragraphs[-1].text == "这是第一句话。这是第二句话，内容。"
     middle = import_text(f"标题\n{BODY}（某单位）\n又一段正文，继续写。\n")
     assert middle.article is not None and middle.article.source is None
     assert middle.article.paragraphs[0].text.endswith("（某单位）")
@@ -133,3 +135,16 @@ def test_report_lines_give_reasons_in_both_languages() -> None:
     assert any("期号" in line and "形如“第N期”" in line for line in zh)
     assert any("issue number" in line and "reads 第N期" in line for line in en)
     assert any("删除中文与数字字母间的空格" in line for line in zh)
+
+
+def test_windows_clipboard_html_header_is_ignored_and_empty_input_refused() -> None:
+    from bulletin_desk.ingest import IngestError
+
+    clip = ("Version:0.9\r\nStartHTML:0000000105\r\nEndHTML:0000000200\r\n"
+            "<html><body><!--StartFragment--><h1>剪贴板标题</h1><p>正文。第二句。</p><!--EndFragment--></body></html>")
+    result = import_html(clip)
+    assert result.article is not None and result.article.title == "剪贴板标题"
+    for empty in ("", " \n\u3000\n— 2 —\n"):
+        with pytest.raises(IngestError) as caught:
+            import_text(empty)
+        assert caught.value.message.code == "ingest.empty"

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from tests.ingest.corpus_support import REFERENCE_JSON
+from tests.ingest.docx_builders import OLE_MAGIC, foreign_bulletin_docx, ole_file, rewrite_part, zip_bomb_docx
 
 from bulletin_desk.ingest import IngestError, import_docx_bytes, import_path
 from bulletin_desk.ingest import docx_contract as contract
 from bulletin_desk.ingest.docx_package import MAX_PART_BYTES
 from bulletin_desk.model import dumps, loads
-from tests.ingest.corpus_support import REFERENCE_JSON
-from tests.ingest.docx_builders import OLE_MAGIC, foreign_bulletin_docx, ole_file, rewrite_part, zip_bomb_docx
 
 
 @pytest.fixture(scope="module")
@@ -30,8 +30,9 @@ def _document_xml(docx: bytes) -> str:
 
 
 def test_contract_matches_the_writer(exported: bytes) -> None:
-    from bulletin_desk.export import embedded, styles
     from lxml import etree
+
+    from bulletin_desk.export import embedded, styles
 
     assert (contract.BD_NS, contract.HASH_ALGORITHM) == (embedded.BD_NS, embedded.HASH_ALGORITHM)
     assert {s.name: s.role.value for s in styles.ROLE_STYLES.values()} == {

@@ -101,7 +101,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ingest.reason.centred_large": ("居中或大字号", "centred or set large"),
     "ingest.reason.style_name": ("段落样式名", "paragraph style name"),
     "ingest.reason.paragraph_default": ("普通段落", "ordinary paragraph"),
-    "ingest.reason.heading_numbering": ("以“一、（一）1.（1）”编号开头的短行", "a short line numbered 一、/（一）/1./（1）"),
+    "ingest.reason.heading_numbering": ("以“一、（一）1.（1）”编号开头的短行",
+                                        "a short line numbered 一、/（一）/1./（1）"),
     "ingest.reason.attribution_line": ("括号内的单位名独占一行", "a unit name in parentheses on its own line"),
     "ingest.reason.attribution_end": ("文章末段结尾括号内的单位名", "a unit name in parentheses ending the last "
                                       "paragraph"),

@@ -14,6 +14,7 @@ A rule the editor refuses is left out by naming it in ``skip_rules`` (cleanup.AL
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from pathlib import Path
 
@@ -24,13 +25,19 @@ from bulletin_desk.ingest.detect import detect
 from bulletin_desk.ingest.errors import IngestError
 from bulletin_desk.ingest.result import IngestResult
 
-MAX_INPUT_BYTES = 50 * 1024 * 1024  # a bulletin is tens of kB; anything this big is not one
+_CF_HTML_HEADER = re.compile(r"^Version:\d[^<]*?(?=<)", re.DOTALL)  # Windows clipboard HTML, if not stripped
+
+
+def _require_content(blocks: list[Block]) -> None:
+    if not blocks:
+        raise IngestError("ingest.empty")
 
 
 def import_text(text: str, skip_rules: Collection[str] = ()) -> IngestResult:
     """Pasted or extracted plain text → cleaned, then detected."""
     cleaned = clean_text(text, skip_rules)
     blocks = [Block(p.text, p.line) for p in cleaned.paragraphs]
+    _require_content(blocks)
     found = detect(blocks)
     return IngestResult(issue=found.issue, article=found.article, changes=cleaned.changes,
                         decisions=found.decisions, source_format="text")
@@ -41,7 +48,8 @@ def import_html(html: str, skip_rules: Collection[str] = ()) -> IngestResult:
     from bulletin_desk.ingest.html import html_blocks
 
     changes: list[Change] = []
-    blocks = html_blocks(html, skip_rules, changes)
+    blocks = html_blocks(_CF_HTML_HEADER.sub("", html, count=1), skip_rules, changes)
+    _require_content(blocks)
     found = detect(blocks)
     return IngestResult(issue=found.issue, article=found.article, changes=changes,
                         decisions=found.decisions, source_format="html")

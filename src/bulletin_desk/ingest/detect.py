@@ -219,8 +219,9 @@ def detect(blocks: list[Block]) -> Detected:
     for block in blocks[start:]:
         reader.read(block)
     if reader.pending_note is not None:  # a note with no article after it is kept as a paragraph
-        reader.article = reader.article or reader.new_article("")
-        reader.article.paragraphs.append(Paragraph(text=reader.pending_note))
+        note, reader.pending_note = reader.pending_note, None
+        article = reader.article or reader.new_article("")
+        article.paragraphs.append(Paragraph(text=note))
     formatted = any(b.formatted for b in blocks)
     for article in reader.issue.articles():
         if not formatted:

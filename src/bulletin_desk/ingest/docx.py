@@ -19,6 +19,7 @@ from bulletin_desk.ingest.cleanup import Change
 from bulletin_desk.ingest.detect import detect
 from bulletin_desk.ingest.docx_contract import BD_JSON, BD_ROOT, HASH_ALGORITHM, W_NS, body_hash, role_for_style
 from bulletin_desk.ingest.docx_package import DocxPackage
+from bulletin_desk.ingest.errors import IngestError
 from bulletin_desk.ingest.html import runs_to_block
 from bulletin_desk.ingest.result import IngestResult
 from bulletin_desk.model import Issue, issue_to_dict, loads
@@ -171,8 +172,6 @@ def docx_blocks(package: DocxPackage, skip_rules: Collection[str], changes: list
     document = package.xml(package.main_document_name())
     body = document.find(_w("body"))
     if body is None:
-        from bulletin_desk.ingest.errors import IngestError
-
         raise IngestError("ingest.docx_missing_part", part="w:body")
     styles = _Styles(package.xml("word/styles.xml") if package.has("word/styles.xml") else None)
     blocks: list[Block] = []
@@ -238,6 +237,8 @@ def import_docx(data: bytes, skip_rules: Collection[str] = ()) -> IngestResult:
                                 notices=[msg("ingest.docx_unchanged")])
     changes: list[Change] = []
     blocks = docx_blocks(package, skip_rules, changes)
+    if not blocks:
+        raise IngestError("ingest.empty")
     found = detect(blocks)
     result = IngestResult(issue=found.issue, article=found.article, changes=changes, decisions=found.decisions,
                           source_format="docx")

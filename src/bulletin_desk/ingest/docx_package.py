@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 from lxml import etree
 
@@ -50,7 +51,8 @@ class DocxPackage:
         try:
             with self.zip.open(name) as handle:
                 data = handle.read(MAX_PART_BYTES + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError,
+                RuntimeError) as exc:
             raise IngestError("ingest.docx_bad_xml", part=name, detail=type(exc).__name__) from None
         if len(data) > MAX_PART_BYTES:
             raise IngestError("ingest.docx_too_big", part=name, limit=MAX_PART_BYTES)
