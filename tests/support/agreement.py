@@ -95,19 +95,36 @@ def measure(issues: list[Issue], runner: SofficeRunner, profile: LayoutProfile |
     return result
 
 
+def first_difference(text: str, lo: list[int], ours: list[int]) -> str:
+    """The first line where the two disagree, both versions, for a human to read."""
+    for k, (a, b) in enumerate(zip(lo, ours, strict=False)):
+        if a != b:
+            prev = lo[k - 1] if k else 0
+            return f"LO: {text[prev:a]}|{text[a:a + 8]}\nus: {text[prev:b]}|{text[b:b + 8]}"
+    return f"LO {lo} vs us {ours}"
+
+
 def main() -> None:  # pragma: no cover - a measuring script
     import sys
     from pathlib import Path
 
     from bulletin_desk.model import loads
 
+    if sys.argv[1:2] == ["--generated"]:
+        from tests.support.generate import generated_issue
+
+        issues = [generated_issue(seed) for seed in range(1, int(sys.argv[2]) + 1)]
+        found = measure(issues, SofficeRunner())
+        print(f"{found.agreed}/{found.total} soft wraps agree ({found.ratio:.1%}) in {found.paragraphs} paragraphs")
+        for text, lo, ours in found.differences:
+            print(first_difference(text, lo, ours))
+        return
     paths = sys.argv[1:] or [str(Path(__file__).resolve().parents[2] / "resources/samples/reference.bdjson")]
     issues = [loads(Path(p).read_bytes()) for p in paths]
     found = measure(issues, SofficeRunner())
     print(f"{found.agreed}/{found.total} soft wraps agree ({found.ratio:.1%}) in {found.paragraphs} paragraphs")
     for text, lo, ours in found.differences:
-        print("LO ", [text[s:s + 6] for s in lo])
-        print("us ", [text[s:s + 6] for s in ours])
+        print(first_difference(text, lo, ours))
 
 
 if __name__ == "__main__":

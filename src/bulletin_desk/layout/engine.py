@@ -29,10 +29,11 @@ class LayoutCache:
     """Broken blocks and finished lines of the last layout, keyed by everything that shapes them."""
 
     profile: str = ""
-    breaks: dict[tuple[object, ...], list[BrokenLine]] = field(default_factory=dict)
+    breaks: dict[tuple[object, ...], tuple[int, list[BrokenLine]]] = field(default_factory=dict)
     lines: dict[tuple[object, ...], Line] = field(default_factory=dict)
     pages: list[Page] = field(default_factory=list)
     stats: dict[str, int] = field(default_factory=lambda: {"broken": 0, "reused": 0})
+    next_id: int = 0  # block keys are interned to small ints so line keys hash cheaply
 
 
 @dataclass
@@ -40,7 +41,7 @@ class _Measured:
     block: Block
     lines: list[BrokenLine]
     height: int  # grid lines taken by the text (before/after spacing excluded)
-    key: tuple[object, ...]
+    key: int
     extra_line: bool = False  # right_runs need a line of their own
 
 
@@ -58,7 +59,8 @@ class _Engine:
         self.profile = profile
         self.metrics = metrics
         self.old = previous if previous is not None and previous.profile == profile.name else LayoutCache()
-        self.cache = LayoutCache(profile=profile.name)
+        self.cache = LayoutCache(profile=profile.name, next_id=self.old.next_id)
+        self.top, self.pitch, self.left = profile.top, profile.pitch, profile.left
         self.per_page = profile.grid.lines_per_page
 
     # ---- measuring
@@ -66,15 +68,17 @@ class _Engine:
         width = self.profile.body_width - block.left_indent - block.right_indent
         key = (block.runs, block.align, block.first_line_indent, block.hanging_indent, block.max_width,
                block.balanced, block.forced_breaks, round(width, 3))
-        lines = self.cache.breaks.get(key)
-        if lines is None:
-            lines = self.old.breaks.get(key)
-            if lines is None:
-                lines = break_block(block, width, self.metrics, self.profile.breaking)
+        entry = self.cache.breaks.get(key)
+        if entry is None:
+            entry = self.old.breaks.get(key)
+            if entry is None:
+                entry = (self.cache.next_id, break_block(block, width, self.metrics, self.profile.breaking))
+                self.cache.next_id += 1
                 self.cache.stats["broken"] += 1
             else:
                 self.cache.stats["reused"] += 1
-            self.cache.breaks[key] = lines
+            self.cache.breaks[key] = entry
+        block_id, lines = entry
         extra = False
         if block.right_runs and block.group is Group.IMPRINT and lines:
             needed = self.run_width(block.right_runs) + block.size
@@ -88,7 +92,7 @@ class _Engine:
             height = count
         if height == 0 and (block.group is not Group.CONTENT or block.right_runs):
             height = 1
-        return _Measured(block, lines, height, key, extra)
+        return _Measured(block, lines, height, block_id, extra)
 
     def run_width(self, runs: tuple[InlineRun, ...]) -> float:
         total = 0.0
@@ -107,7 +111,7 @@ class _Engine:
         block = item.block
         source = block.source
         broken = item.lines[index]
-        key = (item.key, index, round(baseline, 3), source, block.role, block.left_indent)
+        key = (item.key, index, round(baseline, 3), source)
         line = self.cache.lines.get(key) or self.old.lines.get(key)
         if line is None:
             left = self.profile.left + block.left_indent
@@ -216,8 +220,7 @@ class _Engine:
                 for line_index in range(len(item.lines)):
                     if page.used >= self.per_page:
                         page = self.new_page(pages)
-                    baseline = self.baseline(self.profile.top + page.used * self.profile.pitch, self.profile.pitch,
-                                             block.size)
+                    baseline = self.baseline(self.top + page.used * self.pitch, self.pitch, block.size)
                     page.lines.append(self.make_line(item, line_index, baseline))
                     page.has_text = True
                     page.used += 1

@@ -20,8 +20,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bulletin_desk.layout.compose import Block
-from bulletin_desk.layout.metrics import CJK_FACE_CHARS, FontMetrics, is_cjk, is_ideograph, is_latin_alnum
+from bulletin_desk.layout.metrics import FontMetrics, char_class, is_cjk
 from bulletin_desk.layout.profile import BreakingSpec
+
+# Measured in LibreOffice 7.4: "PM‘认’" and "’CBD" and "（业）VR" are never split at the quote/bracket.
+_GLUE_AFTER_LATIN = "“”‘’（）《》【】〔〕「」『』"
+_GLUE_BEFORE_LATIN = "“”‘’（）《》【】〔〕「」『』"
 
 
 @dataclass(frozen=True)
@@ -52,34 +56,42 @@ class _Chars:
         sizes = [0.0] * n
         pos = 0
         for r_index, run in enumerate(block.runs):
+            advance, face, size, bold = metrics.advance, run.face, run.size, run.bold
             for ch in run.text:
-                glyph[pos] = metrics.advance(ch, run.face, run.size, run.bold)
+                glyph[pos] = advance(ch, face, size, bold)
                 tracking[pos] = run.tracking
                 run_of[pos] = r_index
                 sizes[pos] = run.size
                 pos += 1
-        cjk = [is_cjk(ch) for ch in text]
-        latin = [not c and not ch.isspace() for ch, c in zip(text, cjk, strict=True)]
-        face_split = [ch in CJK_FACE_CHARS for ch in text]
+        classes = [char_class(ch) for ch in text]
+        cjk = [c[0] for c in classes]
+        latin = [not c[0] and not ch.isspace() for ch, c in zip(text, classes, strict=True)]
+        face_split = [c[3] for c in classes]
         script = [True] * n  # True: Asian; spaces take the script before them
         for i, ch in enumerate(text):
-            script[i] = cjk[i] if not ch.isspace() else (script[i - 1] if i else True)
+            script[i] = cjk[i] if ch != " " and not ch.isspace() else (script[i - 1] if i else True)
         portion_start = [True] * n
         for i in range(1, n):
             portion_start[i] = (run_of[i] != run_of[i - 1] or face_split[i] != face_split[i - 1]
                                 or script[i] != script[i - 1])
         adv = [glyph[i] + (tracking[i] if i + 1 < n and not portion_start[i + 1] else 0.0) for i in range(n)]
+        for i in range(n - 1):
+            if text[i] == "—" and text[i + 1] == "—":  # —— is shaped as one 2-em glyph: no spacing inside
+                adv[i] = glyph[i]
         gap_before = [0.0] * n
         for i in range(1, n):
-            a, b = text[i - 1], text[i]
-            if (is_ideograph(a) and is_latin_alnum(b)) or (is_latin_alnum(a) and is_ideograph(b)):
-                gap_before[i] = rules.latin_cjk_gap_em * max(sizes[i - 1], sizes[i])
+            if script[i] != script[i - 1]:
+                a, b = classes[i - 1], classes[i]
+                if (a[1] and b[2]) or (a[2] and b[1]):
+                    gap_before[i] = rules.latin_cjk_gap_em * max(sizes[i - 1], sizes[i])
         allowed = [True] * (n + 1)  # allowed[i]: a line may break before character i
         not_start, not_end = rules.not_line_start, rules.not_line_end
         for i in range(1, n):
             a, b = text[i - 1], text[i]
             inside_word = latin[i - 1] and latin[i] and not (a == "-" and b.isalpha())
-            if b in not_start or a in not_end or b.isspace() or inside_word:
+            # LibreOffice (UAX #14 tailored): no break between Latin/digits and a quote or bracket touching them.
+            glued = (latin[i - 1] and b in _GLUE_AFTER_LATIN) or (latin[i] and a in _GLUE_BEFORE_LATIN)
+            if b in not_start or a in not_end or b.isspace() or inside_word or glued:
                 allowed[i] = False
         for unit in rules.keep_together:
             start = text.find(unit)

@@ -48,6 +48,18 @@ def is_latin_alnum(char: str) -> bool:
     return not is_cjk(char) and (char.isalnum())
 
 
+_CLASSES: dict[str, tuple[bool, bool, bool, bool]] = {}
+
+
+def char_class(char: str) -> tuple[bool, bool, bool, bool]:
+    """(CJK, ideograph, Latin letter/digit, set in the CJK face by the DOCX), memoised: layout asks per character."""
+    found = _CLASSES.get(char)
+    if found is None:
+        found = (is_cjk(char), is_ideograph(char), is_latin_alnum(char), char in CJK_FACE_CHARS)
+        _CLASSES[char] = found
+    return found
+
+
 @lru_cache(maxsize=1)
 def _latin_table() -> dict[str, object]:
     from bulletin_desk.paths import resources_dir
@@ -64,9 +76,17 @@ class StaticMetrics:
         units = float(table["units_per_em"])  # type: ignore[arg-type]
         self._regular = {k: v / units for k, v in table["regular"].items()}  # type: ignore[union-attr]
         self._bold = {k: v / units for k, v in table["bold"].items()}  # type: ignore[union-attr]
+        self._cache: dict[tuple[str, bool], float] = {}
 
     def em(self, char: str, bold: bool = False) -> float:
         """Advance in em."""
+        key = (char, bold)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = self._em(char, bold)
+        return found
+
+    def _em(self, char: str, bold: bool) -> float:
         if is_cjk(char):
             return 1.0
         table = self._bold if bold else self._regular
@@ -78,4 +98,7 @@ class StaticMetrics:
         return width
 
     def advance(self, char: str, face: Face, size: float, bold: bool) -> float:
-        return self.em(char, bold) * size
+        found = self._cache.get((char, bold))
+        if found is None:
+            found = self.em(char, bold)
+        return found * size
