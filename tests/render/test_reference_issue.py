@@ -3,6 +3,8 @@ layout says, line by line, character by character (copy/search fidelity), on off
 
 from __future__ import annotations
 
+import itertools
+
 import pymupdf
 import pytest
 
@@ -95,3 +97,57 @@ def test_screen_options_take_the_type_area_from_the_profile(reference):
     assert options.type_area == pytest.approx((profile.left, profile.top, profile.body_width, profile.body_height))
     image = page_image(layout.pages[0], 36, options)
     assert image.width() == round(210 / 25.4 * 36)
+
+
+def _chars(page: pymupdf.Page) -> list[dict]:
+    return [c for b in page.get_text("rawdict")["blocks"] for ln in b.get("lines", []) for s in ln["spans"]
+            for c in s["chars"]]
+
+
+def test_pdf_full_page_full_lines_and_grid(reference):
+    _issue, profile, layout, doc = reference
+    full = [i for i, page in enumerate(layout.pages)
+            if len([ln for ln in page.lines if profile.top < ln.baseline < profile.bottom])
+            == profile.grid.lines_per_page]
+    assert full, "the reference issue has a full page"
+    page = doc[full[0]]
+    rows: dict[float, list[dict]] = {}
+    for char in _chars(page):
+        y = char["origin"][1]
+        if profile.top < y < profile.bottom:
+            key = next((k for k in rows if abs(k - y) < 0.2), y)
+            rows.setdefault(key, []).append(char)
+    baselines = sorted(rows)
+    assert len(baselines) == 22
+    assert all(abs((b - a) - 28.95) < 0.05 for a, b in itertools.pairwise(baselines))
+    continuation = [ln.baseline for ln in layout.pages[full[0]].lines
+                    if ln.role is BlockRole.BODY and ln.source is not None and ln.source.start > 0]
+    assert len(continuation) >= 15
+    for baseline in continuation:
+        row = next(rows[y] for y in baselines if abs(y - baseline) < 0.2)
+        assert min(c["origin"][0] for c in row) / MM == pytest.approx(28.0, abs=0.05)  # 顶格 on the 订口 edge
+    ends = [max(c["bbox"][2] for c in rows[y] if not c["c"].isspace()) / MM for y in baselines]
+    full_lines = [e for e in ends if 182.5 <= e <= 184.0 + 16 / MM]  # justified (a hanging mark may pass)
+    assert len(full_lines) >= 15
+
+
+def test_pdf_red_rule_imprint_rule_and_page_numbers(reference):
+    _issue, profile, layout, doc = reference
+    red = [d["rect"] for d in doc[0].get_drawings() if d.get("fill") and d["fill"][0] > 0.8 and d["fill"][1] < 0.2]
+    assert len(red) == 1
+    assert red[0].x0 / MM == pytest.approx(28.0, abs=0.05) and red[0].x1 / MM == pytest.approx(184.0, abs=0.05)
+    office = next(line for line in layout.pages[0].lines if line.role is BlockRole.OFFICE_DATE)
+    assert red[0].y0 > office.baseline
+    last = doc[len(doc) - 1]
+    black = sorted((d["rect"] for d in last.get_drawings() if d.get("fill") and max(d["fill"]) < 0.05),
+                   key=lambda r: r.y1)
+    assert black and abs((black[-1].y0 + black[-1].y1) / 2 / MM - 262.0) < 0.2  # on the 版心 bottom
+    for index, page in enumerate(doc):
+        below = sorted((c for c in _chars(page) if c["origin"][1] > profile.bottom), key=lambda c: c["origin"][0])
+        number = layout.pages[index].page_number
+        if number is None:
+            assert not below
+            continue
+        assert "".join(c["c"] for c in below).replace(" ", "") == f"—{number}—"
+        middle = (profile.left + profile.right) / 2
+        assert (below[0]["origin"][0] > middle) == bool(number % 2)
