@@ -7,6 +7,7 @@ in as plain paragraphs), 报/发 lines. Its expected JSON is tests/fixtures/inge
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 
@@ -64,6 +65,7 @@ def rewrite_part(docx: bytes, name: str, data: bytes | None) -> bytes:
     return out.getvalue()
 
 
+@functools.cache
 def zip_bomb_docx() -> bytes:
     """A DOCX-shaped zip whose document part inflates to 128 MiB of zeros (about 130 kB compressed)."""
     out = io.BytesIO()

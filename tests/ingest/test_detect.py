@@ -148,3 +148,28 @@ def test_windows_clipboard_html_header_is_ignored_and_empty_input_refused() -> N
         with pytest.raises(IngestError) as caught:
             import_text(empty)
         assert caught.value.message.code == "ingest.empty"
+
+
+def test_word_html_source_wrapped_mid_sentence_gets_no_stray_space() -> None:
+    html = "<p class=MsoNormal><b>段首句。</b>这是一段在源码里\r\n被折行的中文，English\r\nwords keep a space。</p>"
+    result = import_html("<h1>标题</h1>" + html)
+    assert result.article is not None
+    assert result.article.paragraphs[0].text == "这是一段在源码里被折行的中文，English words keep a space。"
+
+
+def test_a_date_line_after_an_article_is_not_a_new_title() -> None:
+    result = import_text("标题\n" + BODY + "\n2021年3月5日\n")
+    assert result.article is not None and result.article.title == "标题"
+    assert result.article.paragraphs[-1].text == "2021年3月5日"
+
+
+def test_indented_hard_wrap_joins_a_sentence_ending_at_the_margin() -> None:
+    first = "今年以来，我县扎实推进环境整治工作，各项任务取得了阶段性的明显成效。全县清理垃圾一千余吨。"
+    second = "下一步，我县将继续压实各方责任，推动整治常态化。"
+    wrapped = []
+    for paragraph in (first, second):
+        indented = "\u3000\u3000" + paragraph
+        wrapped += [indented[i:i + 18] for i in range(0, len(indented), 18)]
+    result = import_text("整治工作取得成效\n\n" + "\n".join(wrapped))
+    assert result.article is not None
+    assert [p.text for p in result.article.paragraphs] == [first, second]

@@ -92,7 +92,8 @@ def clean_fragment(text: str, line: int, skip: Collection[str] = (), changes: li
 
 def split_lines(text: str) -> list[SourceLine]:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
-    return [SourceLine(raw, number) for number, raw in enumerate(text.split("\n"), start=1)]
+    return [SourceLine(raw, number, width=len(raw.rstrip()), indented=raw.startswith(("  ", "\u3000", "\t")))
+            for number, raw in enumerate(text.split("\n"), start=1)]
 
 
 def clean_text(text: str, skip: Collection[str] = ()) -> CleanText:

@@ -133,7 +133,7 @@ class _Reader:
         text = block.text
         looks = is_title_like(text) or ((block.centred or block.large) and len(text) <= TITLE_MAX_CHARS_FORMATTED
                                         and not block.bold_prefix)
-        if not looks:
+        if not looks or shape_of(text) is not None:  # a date or number line alone is never a headline
             return False
         article = self.article
         if article is None or self.closed or article.paragraphs:

@@ -16,7 +16,7 @@ from lxml import etree
 from bulletin_desk.ingest.errors import IngestError
 
 MAX_PART_BYTES = 32 * 1024 * 1024  # document.xml of a long bulletin is well under 2 MB
-MAX_TOTAL_BYTES = 128 * 1024 * 1024
+MAX_TOTAL_BYTES = 96 * 1024 * 1024
 MAX_ENTRIES = 5000
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 

@@ -12,6 +12,7 @@ from collections.abc import Collection
 from html.parser import HTMLParser
 
 from bulletin_desk.ingest.blocks import Block
+from bulletin_desk.ingest.charclass import CHINESE_PUNCT, IDEOGRAPH_RANGES
 from bulletin_desk.ingest.cleanup import Change, clean_fragment
 
 LARGE_FONT_PT = 18.0  # body text is 16 pt (三号); titles are 22 pt (二号) and mastheads larger
@@ -20,6 +21,8 @@ _BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th",
 _SKIP_TAGS = {"script", "style", "head", "title", "nav", "noscript", "template", "svg", "xml", "object"}
 _VOID_TAGS = {"br", "img", "hr", "meta", "link", "input", "wbr", "col", "area", "base", "source"}
 _BOLD_TAGS = {"b", "strong"}
+_SEGMENT_BREAK_IN_CHINESE = re.compile(
+    f"(?<=[{IDEOGRAPH_RANGES}{CHINESE_PUNCT}])[ \t]*[\r\n]+[ \t]*(?=[{IDEOGRAPH_RANGES}{CHINESE_PUNCT}])")
 _SIZE = re.compile(r"font-size\s*:\s*([\d.]+)\s*(pt|px|em|rem)?", re.IGNORECASE)
 
 
@@ -94,6 +97,7 @@ class _BlockCollector(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.skip_depth:
             return
+        data = _SEGMENT_BREAK_IN_CHINESE.sub("", data)  # Word wraps its HTML source mid-sentence
         data = re.sub(r"[\r\n]+", " ", data)
         if not data:
             return

@@ -27,6 +27,17 @@ class SourceLine:
     text: str
     line: int
     joined_lines: tuple[int, ...] = ()
+    width: int = -1  # characters on the physical line as received, indentation included (-1: len(text))
+    indented: bool = False  # the received line starts with two spaces, an ideographic space or a tab
+
+    @property
+    def physical_width(self) -> int:
+        return len(self.text) if self.width < 0 else self.width
+
+
+def indentation_marks_paragraphs(lines: list[SourceLine]) -> bool:
+    """Paragraph starts are indented (typed in Word, copied as text): at least two such lines."""
+    return sum(1 for line in lines if line.indented and line.text) >= 2
 
 
 @dataclass(frozen=True)
@@ -72,7 +83,7 @@ def find_running_headers(lines: list[SourceLine], page_numbers: set[int]) -> set
 
 def hard_wrap_width(lines: list[SourceLine]) -> int | None:
     """The fixed width of visibly hard-wrapped text, or None when lines end where paragraphs end."""
-    lengths = [len(line.text) for line in lines if len(line.text) >= 8 and shape_of(line.text) is None]
+    lengths = [line.physical_width for line in lines if len(line.text) >= 8 and shape_of(line.text) is None]
     if not lengths:
         return None
     width, count = Counter(lengths).most_common(1)[0]
@@ -85,17 +96,26 @@ def _opens_block(previous: SourceLine | None, blank_before: bool) -> bool:
     return previous is None or blank_before or ends_sentence(previous.text) or shape_of(previous.text) is not None
 
 
-def should_join(current: str, last_piece: str, following: str, *, is_title: bool, wrap_width: int | None) -> bool:
-    """Whether the break after ``current`` (last physical line ``last_piece``) is not a paragraph end."""
-    if ends_sentence(current) or is_title or END_ATTRIBUTION.match(current):
+def should_join(current: str, last_piece: int, following: SourceLine, *, is_title: bool,
+                wrap_width: int | None, indentation: bool) -> bool:
+    """Whether the break after ``current`` (whose last physical line was ``last_piece`` wide) is no paragraph end.
+
+    With indented paragraphs in hard-wrapped text, a line filled to the wrap width continues into an
+    unindented next line even after a full stop: the sentence merely ended at the margin.
+    """
+    text = following.text
+    if is_title or END_ATTRIBUTION.match(current):
         return False
-    if shape_of(current) in _NEVER_JOINS or shape_of(following) is not None:
+    if shape_of(current) in _NEVER_JOINS or shape_of(text) is not None:
         return False
-    if is_title_like(following) and len(following) < REJOIN_MIN_CHARS:
+    at_wrap_width = wrap_width is not None and last_piece >= wrap_width - 1
+    if indentation and at_wrap_width and not following.indented:
+        return True
+    if ends_sentence(current):
         return False
-    long_enough = len(last_piece) >= REJOIN_MIN_CHARS
-    at_wrap_width = wrap_width is not None and len(last_piece) >= wrap_width - 1
-    return long_enough or at_wrap_width
+    if is_title_like(text) and len(text) < REJOIN_MIN_CHARS:
+        return False
+    return last_piece >= REJOIN_MIN_CHARS or at_wrap_width
 
 
 def join_text(left: str, right: str) -> str:
@@ -108,10 +128,11 @@ def join_text(left: str, right: str) -> str:
 def rejoin(lines: list[SourceLine]) -> tuple[list[SourceLine], list[LineEvent]]:
     """Paragraphs from lines: join a line to the next non-blank one when the break is not a paragraph end."""
     wrap_width = hard_wrap_width(lines)
+    indentation = wrap_width is not None and indentation_marks_paragraphs(lines)
     out: list[SourceLine] = []
     events: list[LineEvent] = []
     current: SourceLine | None = None
-    last_piece = ""
+    last_piece = 0
     current_is_title = False
     blank_before = True
     previous_emitted: SourceLine | None = None
@@ -119,12 +140,12 @@ def rejoin(lines: list[SourceLine]) -> tuple[list[SourceLine], list[LineEvent]]:
         if not line.text:
             blank_before = True
             continue
-        if current is not None and should_join(current.text, last_piece, line.text, is_title=current_is_title,
-                                               wrap_width=wrap_width):
+        if current is not None and should_join(current.text, last_piece, line, is_title=current_is_title,
+                                               wrap_width=wrap_width, indentation=indentation):
             events.append(LineEvent("rejoin", current.line, current.text[-8:] + "⏎" + line.text[:8], line.line))
             current = SourceLine(join_text(current.text, line.text), current.line,
                                  (*current.joined_lines, line.line))
-            last_piece = line.text
+            last_piece = line.physical_width
             blank_before = False
             continue
         if current is not None:
@@ -133,7 +154,7 @@ def rejoin(lines: list[SourceLine]) -> tuple[list[SourceLine], list[LineEvent]]:
         opens = _opens_block(previous_emitted, blank_before)
         current = SourceLine(line.text, line.line)
         current_is_title = opens and is_title_like(line.text)
-        last_piece = line.text
+        last_piece = line.physical_width
         blank_before = False
     if current is not None:
         out.append(current)
