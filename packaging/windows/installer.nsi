@@ -20,7 +20,7 @@ RequestExecutionLevel user
   SetCompress off            ; fast structural build for tests
 !else
   SetCompressor /SOLID lzma
-  SetCompressorDictSize 64
+  SetCompressorDictSize 16
 !endif
 
 !ifdef SIGN_CMD              ; sign the uninstaller and the installer as they are written

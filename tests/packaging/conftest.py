@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from tests.tooling import require_tool
 
 REPO = Path(__file__).resolve().parents[2]
