@@ -89,3 +89,39 @@ def ole_file(stream_names: tuple[str, ...]) -> bytes:
     """
     body = b"".join(name.encode("utf-16-le") + b"\0\0" for name in stream_names)
     return OLE_MAGIC + b"\0" * 504 + body + b"\0" * 512
+
+
+def layout_tables_docx() -> bytes:
+    """A district template: masthead in a text box (with its VML fallback copy), office | date in a
+    two-cell row, the 版记 in a one-column table, and a data table that must stay plain."""
+    doc = Document()
+    anchor = doc.add_paragraph()
+    anchor.add_run("")
+    doc.add_paragraph("第 5 期")
+    row = doc.add_table(rows=1, cols=2)
+    row.cell(0, 0).text = "某区科协"
+    row.cell(0, 1).text = "2024年3月8日"
+    doc.add_paragraph("科普大篷车走进社区")
+    doc.add_paragraph("开展科普展览，吸引居民参观。活动持续三天。")
+    doc.add_paragraph("丰富互动体验，激发学习兴趣。现场设置体验项目十个。")
+    data = doc.add_table(rows=2, cols=2)
+    for r, values in enumerate((("项目", "数量"), ("展板", "20块"))):
+        for c, value in enumerate(values):
+            data.cell(r, c).text = value
+    imprint = doc.add_table(rows=2, cols=1)
+    imprint.cell(0, 0).text = "责编：周到"
+    imprint.cell(1, 0).text = "发：各街道科协。"
+    out = io.BytesIO()
+    doc.save(out)
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    box = "<w:p><w:r><w:t>科协工作简报</w:t></w:r></w:p>"
+    drawing = (f'<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+               f'<mc:Choice Requires="wps"><w:drawing><w:txbxContent>{box}</w:txbxContent></w:drawing></mc:Choice>'
+               f'<mc:Fallback><w:pict><w:txbxContent>{box}</w:txbxContent></w:pict></mc:Fallback>'
+               f"</mc:AlternateContent>")
+    xml = zipfile.ZipFile(io.BytesIO(out.getvalue())).read("word/document.xml").decode("utf-8")
+    anchor_run = f"<w:r>{drawing}</w:r>"
+    xml = xml.replace("<w:r><w:t></w:t></w:r>", anchor_run, 1).replace("<w:r/>", anchor_run, 1)
+    assert "txbxContent" in xml, "the anchor run was not found"
+    assert w in xml
+    return rewrite_part(out.getvalue(), "word/document.xml", xml.encode("utf-8"))

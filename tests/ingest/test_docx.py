@@ -175,3 +175,18 @@ def test_ole_magic_constant_matches_the_importer() -> None:
     from bulletin_desk.ingest.sniff import OLE_MAGIC as IMPORTER_MAGIC
 
     assert OLE_MAGIC == IMPORTER_MAGIC
+
+
+def test_text_box_masthead_and_layout_tables_are_recognised_data_tables_stay_plain() -> None:
+    from tests.ingest.docx_builders import layout_tables_docx
+
+    result = import_docx_bytes(layout_tables_docx())
+    issue = result.issue
+    assert issue is not None
+    m = issue.masthead
+    assert (m.title, m.number, m.office, m.date.isoformat() if m.date else None) == (
+        "科协工作简报", 5, "某区科协", "2024-03-08")  # the text box is read once, not twice
+    article = issue.articles()[0]
+    assert article.title == "科普大篷车走进社区"
+    assert [p.text for p in article.paragraphs][-4:] == ["项目", "数量", "展板", "20块"]
+    assert (issue.colophon.editor, issue.distribution.issue_to) == ("周到", "各街道科协。")

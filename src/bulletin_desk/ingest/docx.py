@@ -21,6 +21,7 @@ from bulletin_desk.ingest.docx_contract import BD_JSON, BD_ROOT, HASH_ALGORITHM,
 from bulletin_desk.ingest.docx_package import DocxPackage
 from bulletin_desk.ingest.errors import IngestError
 from bulletin_desk.ingest.html import runs_to_block
+from bulletin_desk.ingest.patterns import LineShape, shape_of
 from bulletin_desk.ingest.result import IngestResult
 from bulletin_desk.model import Issue, issue_to_dict, loads
 
@@ -94,21 +95,32 @@ class _Styles:
         return self.styles[style_id].name if style_id in self.styles else style_id
 
 
-_SKIPPED = {_w("del"), _w("moveFrom")}
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_SKIPPED = {_w("del"), _w("moveFrom"), _w("txbxContent"), MC_FALLBACK}
+
+
+def _inside(node: etree._Element, stop: etree._Element, tags: set[str]) -> bool:
+    parent = node.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag in tags:
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def _runs(paragraph: etree._Element) -> Iterator[etree._Element]:
-    """The paragraph's visible runs in order (inserted text counts, deleted text does not)."""
+    """The paragraph's own visible runs in order: inserted text counts; deleted text, text boxes
+    (read as paragraphs of their own) and the VML fallback copy of a text box do not."""
     for run in paragraph.iter(_w("r")):
-        parent = run.getparent()
-        skipped = False
-        while parent is not None and parent is not paragraph:
-            if parent.tag in _SKIPPED:
-                skipped = True
-                break
-            parent = parent.getparent()
-        if not skipped:
+        if not _inside(run, paragraph, _SKIPPED):
             yield run
+
+
+def _text_boxes(paragraph: etree._Element) -> Iterator[etree._Element]:
+    """Text boxes anchored in a paragraph (mastheads often sit in one), without their VML duplicate."""
+    for box in paragraph.iter(_w("txbxContent")):
+        if not _inside(box, paragraph, {MC_FALLBACK, _w("txbxContent")}):
+            yield box
 
 
 def _run_text(run: etree._Element) -> str:
@@ -123,8 +135,8 @@ def _run_text(run: etree._Element) -> str:
     return "".join(pieces)
 
 
-def _paragraph_block(paragraph: etree._Element, number: int, styles: _Styles, in_table: bool,
-                     skip_rules: Collection[str], changes: list[Change]) -> Block | None:
+def _paragraph_block(paragraph: etree._Element, number: int, styles: _Styles, skip_rules: Collection[str],
+                     changes: list[Change]) -> Block | None:
     ppr = paragraph.find(_w("pPr"))
     style_node = ppr.find(_w("pStyle")) if ppr is not None else None
     style_id = style_node.get(_w("val")) if style_node is not None else None
@@ -151,21 +163,42 @@ def _paragraph_block(paragraph: etree._Element, number: int, styles: _Styles, in
     block = runs_to_block(runs, number, centred, large, skip_rules, changes)
     if not block.text:
         return None
-    block.role = role if role is not None else (Role.PLAIN if in_table else None)
+    block.role = role
     return block
 
 
-def _body_paragraphs(body: etree._Element) -> Iterator[tuple[etree._Element, bool]]:
-    """(w:p, inside a table) in document order, through tables and content controls."""
-    for child in body:
+def _units(container: etree._Element) -> Iterator[tuple[str, list[etree._Element]]]:
+    """("p", [w:p]) and ("row", [w:tc, …]) in document order, through text boxes and content controls."""
+    for child in container:
         if child.tag == _w("p"):
-            yield child, False
+            for box in _text_boxes(child):
+                yield from _units(box)
+            yield "p", [child]
         elif child.tag == _w("tbl"):
-            for paragraph in child.iter(_w("p")):
-                yield paragraph, True
+            for row in child.iter(_w("tr")):
+                yield "row", row.findall(_w("tc"))
         elif child.tag in (_w("sdt"), _w("customXml"), _w("ins")):
             content = child.find(_w("sdtContent"))
-            yield from _body_paragraphs(content if content is not None else child)
+            yield from _units(content if content is not None else child)
+
+
+def _row_blocks(cells: list[etree._Element], number: int, styles: _Styles, skip_rules: Collection[str],
+                changes: list[Change]) -> list[Block]:
+    """A table row: a one-column layout table (a 版记 or masthead) is read like body paragraphs; a row
+    that reads as one structural line (office | date, 责编 | 核稿) becomes that line; any other cell
+    comes in as a plain paragraph, uninterpreted, so a data table is never mistaken for titles."""
+    per_cell = [[b for p in cell.iter(_w("p"))
+                 if (b := _paragraph_block(p, number, styles, skip_rules, changes)) is not None]
+                for cell in cells]
+    blocks = [b for cell in per_cell for b in cell]
+    if len(cells) <= 1 or any(b.role is not None for b in blocks):
+        return blocks
+    joined = " ".join(b.text for b in blocks)
+    if blocks and shape_of(joined) not in (None, LineShape.HEADING, LineShape.PAGE_NUMBER):
+        return [Block(joined, number, formatted=True)]
+    for block in blocks:
+        block.role = Role.PLAIN
+    return blocks
 
 
 def docx_blocks(package: DocxPackage, skip_rules: Collection[str], changes: list[Change]) -> list[Block]:
@@ -175,9 +208,10 @@ def docx_blocks(package: DocxPackage, skip_rules: Collection[str], changes: list
         raise IngestError("ingest.docx_missing_part", part="w:body")
     styles = _Styles(package.xml("word/styles.xml") if package.has("word/styles.xml") else None)
     blocks: list[Block] = []
-    for number, (paragraph, in_table) in enumerate(_body_paragraphs(body), start=1):
-        block = _paragraph_block(paragraph, number, styles, in_table, skip_rules, changes)
-        if block is not None:
+    for number, (kind, elements) in enumerate(_units(body), start=1):
+        if kind == "row":
+            blocks.extend(_row_blocks(elements, number, styles, skip_rules, changes))
+        elif (block := _paragraph_block(elements[0], number, styles, skip_rules, changes)) is not None:
             blocks.append(block)
     return blocks
 
