@@ -276,6 +276,14 @@ class _Engine:
 
     # ---- pages
     def page_number_line(self, number: int) -> Line:
+        key = ("page-number", number)
+        line = self.cache.lines.get(key) or self.old.lines.get(key)
+        if line is None:
+            line = self._page_number_line(number)
+        self.cache.lines[key] = line
+        return line
+
+    def _page_number_line(self, number: int) -> Line:
         spec = self.profile.element("page_number")
         text = f"{spec.dash} {number} {spec.dash}"
         run = InlineRun(text, spec.face, spec.size_pt)

@@ -43,7 +43,7 @@ class BrokenLine:
 class _Chars:
     """Per-character facts of one block, computed once (widths, portions, gaps, break permissions)."""
 
-    __slots__ = ("adv", "allowed", "em", "gap_before", "glyph", "latin", "n", "portion_start", "text")
+    __slots__ = ("adv", "allowed", "em", "gap_before", "glyph", "latin", "n", "portion_start", "text", "whole")
 
     def __init__(self, block: Block, metrics: FontMetrics, rules: BreakingSpec, *, protect_brackets: bool) -> None:
         text = block.text
@@ -85,6 +85,7 @@ class _Chars:
                 if (a[1] and b[2]) or (a[2] and b[1]):
                     gap_before[i] = rules.latin_cjk_gap_em * max(sizes[i - 1], sizes[i])
         allowed = [True] * (n + 1)  # allowed[i]: a line may break before character i
+        whole = [True] * (n + 1)  # whole[i]: a break before i splits no word, digit run, —— or ……
         not_start, not_end = rules.not_line_start, rules.not_line_end
         for i in range(1, n):
             a, b = text[i - 1], text[i]
@@ -93,11 +94,13 @@ class _Chars:
             glued = (latin[i - 1] and b in _GLUE_AFTER_LATIN) or (latin[i] and a in _GLUE_BEFORE_LATIN)
             if b in not_start or a in not_end or b.isspace() or inside_word or glued:
                 allowed[i] = False
+            if inside_word:
+                whole[i] = False
         for unit in rules.keep_together:
             start = text.find(unit)
             while start >= 0:
                 for k in range(start + 1, start + len(unit)):
-                    allowed[k] = False
+                    allowed[k] = whole[k] = False
                 start = text.find(unit, start + 1)
         if protect_brackets:
             depth_start = -1
@@ -109,6 +112,7 @@ class _Chars:
                         allowed[k] = False
                     depth_start = -1
         self.adv = adv
+        self.whole = whole
         self.glyph = glyph
         self.gap_before = gap_before
         self.allowed = allowed
@@ -117,11 +121,11 @@ class _Chars:
         self.em = sizes
 
 
-def _break_segment(info: _Chars, start: int, stop: int, widths: tuple[float, float], rules: BreakingSpec
-                   ) -> list[tuple[int, int, bool]]:
+def _break_segment(info: _Chars, start: int, stop: int, widths: tuple[float, float], rules: BreakingSpec,
+                   hanging: bool = True) -> list[tuple[int, int, bool]]:
     """(start, end, hanging) of each line of text[start:stop]; widths = (first line, other lines)."""
     text, adv, gap, allowed = info.text, info.adv, info.gap_before, info.allowed
-    hanging_set = rules.hanging if rules.hanging_punctuation else ""
+    hanging_set = rules.hanging if rules.hanging_punctuation and hanging else ""
     not_start = rules.not_line_start
     glyph = info.glyph
     lines: list[tuple[int, int, bool]] = []
@@ -148,6 +152,10 @@ def _break_segment(info: _Chars, start: int, stop: int, widths: tuple[float, flo
             b = c
             while b > s and not allowed[b]:
                 b -= 1
+            if b == s:  # nothing allowed on this line: keep at least words and ——/…… whole, else cut
+                b = c
+                while b > s and not info.whole[b]:
+                    b -= 1
             end, hang = (b if b > s else c), False
         lines.append((s, end, hang))
         s = end
@@ -196,10 +204,13 @@ def break_block(block: Block, width: float, metrics: FontMetrics, rules: Breakin
         first_w = min(first_w, block.max_width)
         other_w = min(other_w, block.max_width)
     cuts = [0, *block.forced_breaks, len(text)]
+    hangs = block.align in ("justify", "left")
     spans: list[tuple[int, int, bool, bool]] = []  # start, end, hanging, last line of its segment
     for k in range(len(cuts) - 1):
         seg_first = first_w if k == 0 else other_w
-        pieces = _break_segment(info, cuts[k], cuts[k + 1], (seg_first, other_w), rules)
+        # Centred and right-aligned lines (titles, the source) never hang: they would look off-centre, and
+        # the DOCX writes their breaks explicitly.
+        pieces = _break_segment(info, cuts[k], cuts[k + 1], (seg_first, other_w), rules, hangs)
         if block.balanced and len(pieces) > 1:
             pieces = _balance(info, cuts[k], cuts[k + 1], len(pieces), max(seg_first, other_w), rules)
         spans.extend((s, e, h, idx == len(pieces) - 1) for idx, (s, e, h) in enumerate(pieces))
@@ -210,7 +221,8 @@ def break_block(block: Block, width: float, metrics: FontMetrics, rules: Breakin
         xs, right = _positions(info, s, e, stretch_to=stretch, hanging=hang)
         indent = block.first_line_indent if index == 0 else block.hanging_indent
         if block.align in ("center", "right"):
-            room = line_width - right
+            column = width - (block.first_line_indent if index == 0 else block.hanging_indent)
+            room = column - right
             indent += room / 2 if block.align == "center" else room
         result.append(BrokenLine(s, e, tuple(x + indent for x in xs), right + indent, hang))
     return result
@@ -220,10 +232,10 @@ def _balance(info: _Chars, start: int, stop: int, count: int, width: float, rule
              ) -> list[tuple[int, int, bool]]:
     """The narrowest column that still takes ``count`` lines: lines of similar length (titles)."""
     low, high = width / count, width
-    best = _break_segment(info, start, stop, (width, width), rules)
+    best = _break_segment(info, start, stop, (width, width), rules, False)
     while high - low > 0.5:
         mid = (low + high) / 2
-        trial = _break_segment(info, start, stop, (mid, mid), rules)
+        trial = _break_segment(info, start, stop, (mid, mid), rules, False)
         if len(trial) <= count:
             best, high = trial, mid
         else:
