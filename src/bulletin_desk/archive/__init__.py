@@ -2,26 +2,56 @@
 
 Front door: ``open_archive(path, *, create=True) -> Archive``; ``Archive.issues`` is the
 `IssueRepository`. Only this package speaks SQL (architecture.md, rule 2).
+
+Names are loaded on first use (PEP 562): ``bulletin_desk.archive.listing.quick_list`` and the
+records can be used without importing SQLAlchemy, which is what keeps a cold `bulletin-desk list` fast.
 """
 
-from bulletin_desk.archive.backups import latest_backup, list_backups, make_backup, restore_backup
-from bulletin_desk.archive.errors import ArchiveError, ConflictError, CorruptArchiveError, NotFoundError
-from bulletin_desk.archive.records import (
-    IssueSummary,
-    JournalEntry,
-    NumberClash,
-    NumberGap,
-    NumberingReport,
-    NumberProposal,
-    RevisionInfo,
-    StoredIssue,
-)
-from bulletin_desk.archive.repository import IssueRepository
-from bulletin_desk.archive.store import Archive, ArchiveInfo, CheckResult, open_archive
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+_EXPORTS = {
+    "latest_backup": "backups", "list_backups": "backups", "make_backup": "backups", "restore_backup": "backups",
+    "ArchiveError": "errors", "ConflictError": "errors", "CorruptArchiveError": "errors", "NotFoundError": "errors",
+    "IssueSummary": "records", "JournalEntry": "records", "NumberClash": "records", "NumberGap": "records",
+    "NumberingReport": "records", "NumberProposal": "records", "RevisionInfo": "records", "StoredIssue": "records",
+    "IssueRepository": "repository",
+    "Archive": "store", "ArchiveInfo": "store", "CheckResult": "store", "open_archive": "store",
+    "quick_list": "listing",
+}
+
+if TYPE_CHECKING:
+    from bulletin_desk.archive.backups import latest_backup, list_backups, make_backup, restore_backup
+    from bulletin_desk.archive.errors import ArchiveError, ConflictError, CorruptArchiveError, NotFoundError
+    from bulletin_desk.archive.listing import quick_list
+    from bulletin_desk.archive.records import (
+        IssueSummary,
+        JournalEntry,
+        NumberClash,
+        NumberGap,
+        NumberingReport,
+        NumberProposal,
+        RevisionInfo,
+        StoredIssue,
+    )
+    from bulletin_desk.archive.repository import IssueRepository
+    from bulletin_desk.archive.store import Archive, ArchiveInfo, CheckResult, open_archive
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'bulletin_desk.archive' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"bulletin_desk.archive.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Archive", "ArchiveError", "ArchiveInfo", "CheckResult", "ConflictError", "CorruptArchiveError",
     "IssueRepository", "IssueSummary", "JournalEntry", "NotFoundError", "NumberClash", "NumberGap",
     "NumberProposal", "NumberingReport", "RevisionInfo", "StoredIssue", "latest_backup", "list_backups",
-    "make_backup", "open_archive", "restore_backup",
+    "make_backup", "open_archive", "quick_list", "restore_backup",
 ]

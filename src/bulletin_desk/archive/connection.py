@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import sqlite3
-import struct
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,41 +22,10 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
+from bulletin_desk.archive.sqlite_file import connect_raw, header_problem
+
 BUSY_TIMEOUT_MS = 10_000
 BEGIN_KEY = "bulletin_desk_begin"
-
-
-def header_problem(path: Path) -> str | None:
-    """Why the file cannot be an intact SQLite database, or None. An empty file counts as new."""
-    try:
-        size = path.stat().st_size
-        if size == 0:
-            return None
-        with path.open("rb") as handle:
-            header = handle.read(100)
-    except OSError as exc:
-        return exc.strerror or str(exc)
-    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        return "not an SQLite database"
-    page_size = struct.unpack(">H", header[16:18])[0]
-    page_size = 65536 if page_size == 1 else page_size
-    if page_size < 512 or page_size & (page_size - 1):
-        return f"bad page size {page_size}"
-    change_counter, page_count = struct.unpack(">II", header[24:32])
-    valid_for = struct.unpack(">I", header[92:96])[0]
-    if valid_for == change_counter and page_count and size < page_count * page_size:
-        return f"truncated: {size} of {page_count * page_size} bytes"
-    if size % page_size:
-        return f"truncated: {size} bytes is not a whole number of {page_size}-byte pages"
-    return None
-
-
-def connect_raw(path: Path, *, timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
-    """A plain sqlite3 connection (for backups and the revision probe) with the same busy timeout."""
-    conn = sqlite3.connect(str(path), timeout=timeout_ms / 1000, isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA foreign_keys=ON")
-    return conn
 
 
 def make_engine(path: Path, *, wal: bool) -> Engine:
@@ -106,3 +74,7 @@ def read_transaction(engine: Engine) -> Iterator[Connection]:
     """A connection inside one deferred transaction: a consistent snapshot for multi-query reads."""
     with engine.connect() as conn, conn.begin():
         yield conn
+
+
+__all__ = ["BEGIN_KEY", "BUSY_TIMEOUT_MS", "connect_raw", "header_problem", "make_engine", "read_transaction",
+           "write_transaction"]

@@ -13,17 +13,12 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bulletin_desk.archive.connection import BEGIN_KEY, connect_raw
+from bulletin_desk.archive.connection import BEGIN_KEY
 from bulletin_desk.archive.errors import ArchiveError, translate
+from bulletin_desk.archive.sqlite_file import EMPTY, FOREIGN, KNOWN_REVISIONS, connect_raw, read_revision
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
-
-# Revisions this code knows, oldest first (tests check it matches the scripts in migrations/versions).
-KNOWN_REVISIONS = ("0001", "0002")
-EMPTY = ""  # a new, empty database: no tables at all
-FOREIGN = "?"  # tables present but not ours
-
 
 def migrations_dir() -> Path:
     from bulletin_desk.archive import migrations
@@ -35,13 +30,7 @@ def current_revision(path: Path) -> str:
     """The archive's Alembic revision, EMPTY for a blank database, FOREIGN for someone else's database."""
     conn = connect_raw(path)
     try:
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if not tables:
-            return EMPTY
-        if "alembic_version" not in tables:
-            return FOREIGN
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        return row[0] if row else EMPTY
+        return read_revision(conn)
     except sqlite3.Error as exc:
         raise (translate(exc, path) or ArchiveError("archive.open_failed", path=str(path), detail=str(exc))) from exc
     finally:
@@ -76,3 +65,7 @@ def script_head() -> str:
     from alembic.script import ScriptDirectory
 
     return str(ScriptDirectory.from_config(alembic_config(None)).get_current_head())  # type: ignore[arg-type]
+
+
+__all__ = ["EMPTY", "FOREIGN", "KNOWN_REVISIONS", "alembic_config", "current_revision", "migrations_dir", "script_head",
+           "upgrade"]

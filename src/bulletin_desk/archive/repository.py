@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
-from bulletin_desk.archive import mapping, numbering
+from bulletin_desk.archive import listing, mapping, numbering
 from bulletin_desk.archive.connection import read_transaction, write_transaction
 from bulletin_desk.archive.errors import ArchiveError, ConflictError, NotFoundError, translate
 from bulletin_desk.archive.records import IssueSummary, NumberingReport, NumberProposal, RevisionInfo, StoredIssue
@@ -51,22 +51,9 @@ def translated(path: Path) -> Iterator[None]:
         raise mapped from exc
 
 
-_SUMMARY_COLUMNS = (issues_t.c.id, issues_t.c.series, issues_t.c.year, issues_t.c.number, issues_t.c.total_number,
-                    issues_t.c.supplement, issues_t.c.issue_date, issues_t.c.first_title, issues_t.c.updated_at,
-                    issues_t.c.is_sample, issues_t.c.trashed_at, issues_t.c.version, issues_t.c.char_count)
-
-
-def _summary(row: Any) -> IssueSummary:
-    from bulletin_desk.model import Masthead
-
-    date = _dt.date.fromisoformat(row.issue_date) if row.issue_date else None
-    label = issue_label(Masthead(number=row.number, total_number=row.total_number,
-                                 supplement=bool(row.supplement), date=date))
-    return IssueSummary(id=row.id, series=row.series, year=row.year, number=row.number,
-                        total_number=row.total_number, supplement=bool(row.supplement), label=label,
-                        first_title=row.first_title, updated_at=row.updated_at, is_sample=bool(row.is_sample),
-                        trashed=row.trashed_at is not None, version=row.version, issue_date=row.issue_date,
-                        char_count=row.char_count)
+def _driver(conn: Connection) -> Any:
+    """The sqlite3 connection under ``conn`` (same transaction)."""
+    return conn.connection.driver_connection
 
 
 class IssueRepository:
@@ -85,18 +72,8 @@ class IssueRepository:
     def list(self, series: str | None = None, year: int | None = None,
              include_trashed: bool = False, *, trashed_only: bool = False) -> list[IssueSummary]:
         """Issues newest first (by date, then number); samples included and flagged."""
-        query = select(*_SUMMARY_COLUMNS)
-        if series is not None:
-            query = query.where(issues_t.c.series == series)
-        if year is not None:
-            query = query.where(issues_t.c.year == year)
-        if trashed_only:
-            query = query.where(issues_t.c.trashed_at.is_not(None))
-        elif not include_trashed:
-            query = query.where(issues_t.c.trashed_at.is_(None))
-        query = query.order_by(issues_t.c.issue_date.desc().nulls_last(), issues_t.c.supplement,
-                               issues_t.c.number.desc(), issues_t.c.id.desc())
-        return self._run_read(lambda conn: [_summary(row) for row in conn.execute(query)])
+        sql, params = listing.list_sql(series, year, include_trashed, trashed_only)
+        return self._run_read(lambda conn: listing.summaries(_driver(conn).execute(sql, params).fetchall()))
 
     def _load(self, conn: Connection, issue_id: int) -> tuple[Any, Issue]:
         row = conn.execute(select(issues_t).where(issues_t.c.id == issue_id)).first()
@@ -124,10 +101,10 @@ class IssueRepository:
 
     def summary(self, issue_id: int) -> IssueSummary:
         def body(conn: Connection) -> IssueSummary:
-            row = conn.execute(select(*_SUMMARY_COLUMNS).where(issues_t.c.id == issue_id)).first()
-            if row is None:
+            rows = _driver(conn).execute(listing.SUMMARY_SQL + " WHERE id = ?", (issue_id,)).fetchall()
+            if not rows:
                 raise NotFoundError("archive.not_found", issue=issue_id)
-            return _summary(row)
+            return listing.summaries(rows)[0]
 
         return self._run_read(body)
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-HEAD_REVISION = "0002"
+from bulletin_desk.archive.sqlite_file import HEAD_REVISION
 
 
 class Base(DeclarativeBase):

@@ -22,7 +22,8 @@ from bulletin_desk.archive.connection import header_problem, make_engine, write_
 from bulletin_desk.archive.errors import ArchiveError, CorruptArchiveError, translate
 from bulletin_desk.archive.records import JournalEntry
 from bulletin_desk.archive.repository import IssueRepository, issues_t, now_text, translated
-from bulletin_desk.archive.schema import HEAD_REVISION, JournalRow, MetaRow
+from bulletin_desk.archive.schema import JournalRow, MetaRow
+from bulletin_desk.archive.sqlite_file import EMPTY, FOREIGN, HEAD_REVISION, KNOWN_REVISIONS
 from bulletin_desk.catalogue import Message
 
 meta_t = MetaRow.__table__
@@ -175,9 +176,9 @@ def open_archive(path: Path, *, create: bool = True) -> Archive:
         except OSError as exc:
             raise ArchiveError("archive.readonly", path=str(path)) from exc
     revision = migrate.current_revision(path)
-    if revision == migrate.FOREIGN:
+    if revision == FOREIGN:
         raise ArchiveError("archive.foreign", path=str(path))
-    if revision not in (migrate.EMPTY, *migrate.KNOWN_REVISIONS):
+    if revision not in (EMPTY, *KNOWN_REVISIONS):
         raise ArchiveError("archive.newer_schema", path=str(path), revision=revision)
     network = paths.is_network_path(path)
     engine = make_engine(path, wal=not network)
@@ -185,10 +186,10 @@ def open_archive(path: Path, *, create: bool = True) -> Archive:
     try:
         with translated(path):
             if revision != HEAD_REVISION:
-                if revision != migrate.EMPTY:
+                if revision != EMPTY:
                     backup = make_backup(path, reason=f"before-upgrade-{revision}")
                 migrate.upgrade(engine)
-                if revision == migrate.EMPTY:
+                if revision == EMPTY:
                     _seed(engine, path)
             with engine.connect() as conn:  # touches the schema: a damaged catalogue fails here, not later
                 conn.execute(select(func.count()).select_from(issues_t)).scalar_one()
@@ -199,5 +200,5 @@ def open_archive(path: Path, *, create: bool = True) -> Archive:
     except BaseException:
         engine.dispose()
         raise
-    return Archive(path, engine, network=network, backup=backup, created=revision == migrate.EMPTY,
-                   upgraded_from=revision if revision not in (HEAD_REVISION, migrate.EMPTY) else None)
+    return Archive(path, engine, network=network, backup=backup, created=revision == EMPTY,
+                   upgraded_from=revision if revision not in (HEAD_REVISION, EMPTY) else None)

@@ -85,12 +85,18 @@ def _add_issue_arg(parser: argparse.ArgumentParser) -> None:
 
 # ---------------------------------------------------------------------- list / show
 def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
-    with open_for(ctx) as archive:
-        rows = archive.issues.list(series=args.series, year=args.year, trashed_only=args.trash)
+    from bulletin_desk.archive.listing import quick_list
+
+    # An intact, current, local archive is listed with sqlite3 alone (no SQLAlchemy import: cold start
+    # well under 1 s); anything else — first run, upgrade due, network drive, damage — opens it properly.
+    rows = quick_list(ctx.archive_path, series=args.series, year=args.year, trashed_only=args.trash)
+    if rows is None:
+        with open_for(ctx) as archive:
+            rows = archive.issues.list(series=args.series, year=args.year, trashed_only=args.trash)
     if not rows:
         ctx.say("archive.cli.list_empty")
-    for s in rows:
-        ctx.echo(summary_line(ctx, s))
+    else:
+        ctx.echo("\n".join(summary_line(ctx, s) for s in rows))
     return EXIT_OK
 
 
