@@ -29,6 +29,7 @@ pytestmark = pytest.mark.slow
 
 LINES_PER_PAGE = 22
 CHARS_PER_LINE = 28
+ADVANCE = 15.75  # 16 pt − 0.25 pt: the pitch at which 28 字 fill a line
 
 
 def convert_all(docx_paths: list[Path], outdir: Path) -> dict[Path, Path]:
@@ -36,6 +37,7 @@ def convert_all(docx_paths: list[Path], outdir: Path) -> dict[Path, Path]:
     require_tool("soffice")
     from tests.support.soffice import SofficeRunner
 
+    (outdir / "lo").mkdir(exist_ok=True)
     runner = SofficeRunner(outdir / "lo")
     cmd = [runner.soffice, f"-env:UserInstallation={runner.profile.as_uri()}", "--headless", "--norestore",
            "--convert-to", "pdf", "--outdir", str(outdir), *map(str, docx_paths)]
@@ -67,7 +69,8 @@ def _body_bottom(geometry: DocxGeometry) -> float:
 def check(rendered: Rendered, geometry: DocxGeometry, layout=None) -> FidelityResult:
     return compare(rendered.name, layout or rendered.layout, pdf_lines(str(rendered.pdf)),
                    page_count(str(rendered.pdf)), body_bottom=_body_bottom(geometry),
-                   lines_per_page=LINES_PER_PAGE, chars_per_line=CHARS_PER_LINE)
+                   lines_per_page=LINES_PER_PAGE, chars_per_line=CHARS_PER_LINE,
+                   advance=ADVANCE)
 
 
 @pytest.fixture(scope="session")

@@ -92,7 +92,10 @@ def paragraph_properties(geometry: DocxGeometry, fmt: ParaFormat, *, style_id: s
         put(ppr, el("pageBreakBefore"))
     put(ppr, el("widowControl", {"val": "1" if fmt.widow_control else "0"}))
     put(ppr, el("kinsoku"))
-    put(ppr, el("overflowPunct", {"val": "1" if geometry.hanging_punctuation else "0"}))
+    if not geometry.hanging_punctuation:
+        # Hanging is Word's default; an explicit w:overflowPunct="1" makes LibreOffice 7.4 break
+        # differently from the same file without it (measured), so it is written only to turn hanging off.
+        put(ppr, el("overflowPunct", {"val": "0"}))
     if not fmt.snap_to_grid:
         put(ppr, el("snapToGrid", {"val": "0"}))
     line = fmt.line_pt or geometry.line_pitch_pt
