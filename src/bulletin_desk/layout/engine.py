@@ -206,8 +206,9 @@ class _Engine:
         for index, item in enumerate(content):
             block = item.block
             before = block.before_lines if page.used else 0
-            need = before + item.height
-            if block.keep_with_next or block.line_pt:
+            splittable = not (block.line_pt or block.block_lines)
+            need = before + (1 if splittable else item.height)  # body text may split anywhere (no widow control)
+            if block.keep_with_next or not splittable:
                 need = before + self.keep_chain(content, index)
             if page.used + need > self.per_page and page.used > 0 and need <= self.per_page:
                 page = self.new_page(pages)
