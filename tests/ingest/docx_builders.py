@@ -125,3 +125,28 @@ def layout_tables_docx() -> bytes:
     assert "txbxContent" in xml, "the anchor run was not found"
     assert w in xml
     return rewrite_part(out.getvalue(), "word/document.xml", xml.encode("utf-8"))
+
+
+def auto_numbered_docx() -> bytes:
+    """Sub-headings typed with Word's numbering button: 一、 and （一） exist only in numbering.xml."""
+    doc = Document()
+    doc.add_paragraph("重点项目推进情况")
+    lines = ("正文开头。", "§0总体情况", "全县项目进展顺利。", "§0存在问题", "§1前期手续", "§1资金缺口", "§0下一步")
+    for text in lines:
+        doc.add_paragraph(text)
+    out = io.BytesIO()
+    doc.save(out)
+    xml = zipfile.ZipFile(io.BytesIO(out.getvalue())).read("word/document.xml").decode("utf-8")
+    for level in (0, 1):
+        xml = xml.replace(f"<w:p><w:r><w:t>§{level}", f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/>'
+                          f'<w:numId w:val="7"/></w:numPr></w:pPr><w:r><w:t>')
+    assert "§" not in xml
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    numbering = (f'<w:numbering xmlns:w="{w}"><w:abstractNum w:abstractNumId="3">'
+                 '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+                 '<w:lvlText w:val="%1、"/></w:lvl>'
+                 '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+                 '<w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>'
+                 '<w:num w:numId="7"><w:abstractNumId w:val="3"/></w:num></w:numbering>')
+    data = rewrite_part(out.getvalue(), "word/document.xml", xml.encode("utf-8"))
+    return rewrite_part(data, "word/numbering.xml", numbering.encode("utf-8"))

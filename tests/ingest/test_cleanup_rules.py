@@ -66,6 +66,7 @@ def test_halfwidth_alnum_and_ideographs() -> None:
     assert chars.halfwidth_alnum("２０２２年ＡＰＰ增长２．３％") == "2022年APP增长2.3％"
     assert chars.unify_ideographs("３\u2f49１\u2f47\u2fb8") == "３月１日首"
     assert chars.unify_ideographs("\uf900") == "\u8c48"  # a compatibility ideograph
+    assert chars.unify_ideographs("\u2ed4\u2ee2\u2ea0") == "门马民"  # radicals-supplement simplified forms
 
 
 def test_invisible_nbsp_and_spaces() -> None:

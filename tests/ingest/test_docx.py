@@ -190,3 +190,20 @@ def test_text_box_masthead_and_layout_tables_are_recognised_data_tables_stay_pla
     assert article.title == "科普大篷车走进社区"
     assert [p.text for p in article.paragraphs][-4:] == ["项目", "数量", "展板", "20块"]
     assert (issue.colophon.editor, issue.distribution.issue_to) == ("周到", "各街道科协。")
+
+
+def test_word_auto_numbering_is_rebuilt_so_sub_headings_are_recognised() -> None:
+    from tests.ingest.docx_builders import auto_numbered_docx
+
+    result = import_docx_bytes(auto_numbered_docx())
+    assert result.article is not None
+    assert [(p.kind.value, p.text) for p in result.article.paragraphs] == [
+        ("body", "正文开头。"), ("h1", "一、总体情况"), ("body", "全县项目进展顺利。"), ("h1", "二、存在问题"),
+        ("h2", "（一）前期手续"), ("h2", "（二）资金缺口"), ("h1", "三、下一步")]
+
+
+def test_chinese_counting_numbers() -> None:
+    from bulletin_desk.ingest.docx_numbering import chinese_counting
+
+    assert [chinese_counting(n) for n in (1, 10, 11, 20, 21, 99, 100, 105, 110, 123)] == [
+        "一", "十", "十一", "二十", "二十一", "九十九", "一百", "一百零五", "一百一十", "一百二十三"]

@@ -51,6 +51,13 @@ def normalise_spaces(text: str) -> str:
     return re.sub(" {2,}", " ", text).strip(" ")
 
 
+# CJK Radicals Supplement forms that stand for whole simplified characters; NFKC maps only two of them.
+_RADICAL_SUPPLEMENT = str.maketrans(
+    "\u2ea0\u2ec1\u2ec4\u2ec5\u2ec6\u2ec9\u2ecb\u2ed3\u2ed4\u2eda\u2edb\u2edc\u2edd\u2ee2\u2ee3\u2ee4"
+    "\u2ee5\u2ee6\u2ee7\u2ee8\u2ee9\u2eec\u2eee\u2ef0",
+    "民虎西见角贝车长门页风飞食马骨鬼鱼鸟卤麦黄齐齿龙")
+
+
 def _unify_char(ch: str) -> str:
     code = ord(ch)
     if 0x2E80 <= code <= 0x2FDF or 0xF900 <= code <= 0xFAFF or 0x2F800 <= code <= 0x2FA1F:
@@ -64,7 +71,7 @@ def unify_ideographs(text: str) -> str:
     """Kangxi radicals and compatibility ideographs (PDF text extraction) → the unified ideographs."""
     if all(ord(ch) < 0x2E80 or 0x3000 <= ord(ch) < 0xF900 for ch in text):
         return text
-    return "".join(_unify_char(ch) for ch in text)
+    return "".join(_unify_char(ch) for ch in text.translate(_RADICAL_SUPPLEMENT))
 
 
 _FULLWIDTH_ALNUM = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),

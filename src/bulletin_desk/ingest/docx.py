@@ -18,6 +18,7 @@ from bulletin_desk.ingest.blocks import Block, Role
 from bulletin_desk.ingest.cleanup import Change
 from bulletin_desk.ingest.detect import detect
 from bulletin_desk.ingest.docx_contract import BD_JSON, BD_ROOT, HASH_ALGORITHM, W_NS, body_hash, role_for_style
+from bulletin_desk.ingest.docx_numbering import Numbering
 from bulletin_desk.ingest.docx_package import DocxPackage
 from bulletin_desk.ingest.errors import IngestError
 from bulletin_desk.ingest.html import runs_to_block
@@ -136,7 +137,7 @@ def _run_text(run: etree._Element) -> str:
 
 
 def _paragraph_block(paragraph: etree._Element, number: int, styles: _Styles, skip_rules: Collection[str],
-                     changes: list[Change]) -> Block | None:
+                     changes: list[Change], numbering: Numbering | None = None) -> Block | None:
     ppr = paragraph.find(_w("pPr"))
     style_node = ppr.find(_w("pStyle")) if ppr is not None else None
     style_id = style_node.get(_w("val")) if style_node is not None else None
@@ -147,6 +148,9 @@ def _paragraph_block(paragraph: etree._Element, number: int, styles: _Styles, sk
     if centred is None:
         centred = bool(styles.resolve(style_id, "centred"))
     runs: list[tuple[str, bool]] = []
+    label = numbering.label(paragraph) if numbering is not None else ""
+    if label:
+        runs.append((label, False))
     large = False
     for run in _runs(paragraph):
         text = _run_text(run)
@@ -183,12 +187,12 @@ def _units(container: etree._Element) -> Iterator[tuple[str, list[etree._Element
 
 
 def _row_blocks(cells: list[etree._Element], number: int, styles: _Styles, skip_rules: Collection[str],
-                changes: list[Change]) -> list[Block]:
+                changes: list[Change], numbering: Numbering) -> list[Block]:
     """A table row: a one-column layout table (a 版记 or masthead) is read like body paragraphs; a row
     that reads as one structural line (office | date, 责编 | 核稿) becomes that line; any other cell
     comes in as a plain paragraph, uninterpreted, so a data table is never mistaken for titles."""
     per_cell = [[b for p in cell.iter(_w("p"))
-                 if (b := _paragraph_block(p, number, styles, skip_rules, changes)) is not None]
+                 if (b := _paragraph_block(p, number, styles, skip_rules, changes, numbering)) is not None]
                 for cell in cells]
     blocks = [b for cell in per_cell for b in cell]
     if len(cells) <= 1 or any(b.role is not None for b in blocks):
@@ -207,11 +211,12 @@ def docx_blocks(package: DocxPackage, skip_rules: Collection[str], changes: list
     if body is None:
         raise IngestError("ingest.docx_missing_part", part="w:body")
     styles = _Styles(package.xml("word/styles.xml") if package.has("word/styles.xml") else None)
+    numbering = Numbering(package.xml("word/numbering.xml") if package.has("word/numbering.xml") else None)
     blocks: list[Block] = []
     for number, (kind, elements) in enumerate(_units(body), start=1):
         if kind == "row":
-            blocks.extend(_row_blocks(elements, number, styles, skip_rules, changes))
-        elif (block := _paragraph_block(elements[0], number, styles, skip_rules, changes)) is not None:
+            blocks.extend(_row_blocks(elements, number, styles, skip_rules, changes, numbering))
+        elif (block := _paragraph_block(elements[0], number, styles, skip_rules, changes, numbering)) is not None:
             blocks.append(block)
     return blocks
 
