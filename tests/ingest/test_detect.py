@@ -173,3 +173,17 @@ def test_indented_hard_wrap_joins_a_sentence_ending_at_the_margin() -> None:
     result = import_text("整治工作取得成效\n\n" + "\n".join(wrapped))
     assert result.article is not None
     assert [p.text for p in result.article.paragraphs] == [first, second]
+
+
+def test_html_tables_data_rows_plain_structural_rows_read() -> None:
+    html = ("<table><tr><td>工作简报</td></tr><tr><td>第 4 期</td></tr>"
+            "<tr><td>某区办公室</td><td>2024年1月2日</td></tr></table>"
+            "<h2>一篇标题</h2><p>正文。</p><table><tr><th>项目</th><th>数量</th></tr>"
+            "<tr><td>展板</td><td>20块</td></tr></table>"
+            "<table><tr><td>责编：甲</td><td>核稿：乙</td></tr></table>")
+    result = import_html(html)
+    issue = result.issue
+    assert issue is not None
+    assert (issue.masthead.title, issue.masthead.number, issue.masthead.office) == ("工作简报", 4, "某区办公室")
+    assert [p.text for p in issue.articles()[0].paragraphs] == ["正文。", "项目", "数量", "展板", "20块"]
+    assert (issue.colophon.editor, issue.colophon.reviewer) == ("甲", "乙")

@@ -11,9 +11,10 @@ import re
 from collections.abc import Collection
 from html.parser import HTMLParser
 
-from bulletin_desk.ingest.blocks import Block
+from bulletin_desk.ingest.blocks import Block, Role
 from bulletin_desk.ingest.charclass import CHINESE_PUNCT, IDEOGRAPH_RANGES
 from bulletin_desk.ingest.cleanup import Change, clean_fragment
+from bulletin_desk.ingest.patterns import LineShape, shape_of
 
 LARGE_FONT_PT = 18.0  # body text is 16 pt (三号); titles are 22 pt (二号) and mastheads larger
 _BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "tr", "blockquote", "section",
@@ -50,11 +51,26 @@ class _BlockCollector(HTMLParser):
         self.centred = False
         self.large = False
         self.blocks: list[tuple[list[tuple[str, bool]], bool, bool]] = []
+        self.rows: list[int] = []  # open table rows (their ids), innermost last
+        self.row_cells: dict[int, int] = {}  # row id → cells seen
+        self.block_rows: list[int | None] = []  # per block: the row it sits in
+        self.next_row = 0
 
     def flush(self) -> None:
         if "".join(text for text, _ in self.runs).strip():
             self.blocks.append((self.runs, self.centred, self.large))
+            self.block_rows.append(self.rows[-1] if self.rows else None)
         self.runs, self.centred, self.large = [], False, False
+
+    def _table_tag(self, tag: str, opening: bool) -> None:
+        if tag == "tr" and opening:
+            self.rows.append(self.next_row)
+            self.row_cells[self.next_row] = 0
+            self.next_row += 1
+        elif tag == "tr" and self.rows:
+            self.rows.pop()
+        elif tag in ("td", "th") and opening and self.rows:
+            self.row_cells[self.rows[-1]] += 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP_TAGS:
@@ -79,6 +95,7 @@ class _BlockCollector(HTMLParser):
             or (tag == "font" and font_size.isdigit() and int(font_size) >= 5)
         if tag in _BLOCK_TAGS:
             self.flush()
+        self._table_tag(tag, opening=True)
         self.stack.append(_Frame(tag, bold, centred, large))
 
     def handle_endtag(self, tag: str) -> None:
@@ -93,6 +110,7 @@ class _BlockCollector(HTMLParser):
                 break
         if tag in _BLOCK_TAGS:
             self.flush()
+        self._table_tag(tag, opening=False)
 
     def handle_data(self, data: str) -> None:
         if self.skip_depth:
@@ -109,13 +127,37 @@ class _BlockCollector(HTMLParser):
 
 
 def html_blocks(html: str, skip_rules: Collection[str], changes: list[Change]) -> list[Block]:
-    """The HTML as clean blocks, numbered in order (HTML has no useful line numbers)."""
+    """The HTML as clean blocks, numbered in order (HTML has no useful line numbers).
+
+    Cells of a multi-column table row come in as plain paragraphs (a data table is not a run of
+    titles) unless the row reads as one structural line, such as office | date or 责编 | 核稿.
+    """
     collector = _BlockCollector()
     collector.feed(html)
     collector.close()
     collector.flush()
-    return [runs_to_block(runs, n, centred, large, skip_rules, changes)
-            for n, (runs, centred, large) in enumerate(collector.blocks, start=1)]
+    blocks = [runs_to_block(runs, n, centred, large, skip_rules, changes)
+              for n, (runs, centred, large) in enumerate(collector.blocks, start=1)]
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        row = collector.block_rows[i]
+        if row is None or collector.row_cells.get(row, 0) <= 1:
+            out.append(blocks[i])
+            i += 1
+            continue
+        j = i
+        while j < len(blocks) and collector.block_rows[j] == row:
+            j += 1
+        joined = " ".join(b.text for b in blocks[i:j])
+        if shape_of(joined) not in (None, LineShape.HEADING, LineShape.PAGE_NUMBER):
+            out.append(Block(joined, blocks[i].line, formatted=True))
+        else:
+            for block in blocks[i:j]:
+                block.role = Role.PLAIN
+                out.append(block)
+        i = j
+    return out
 
 
 def runs_to_block(runs: list[tuple[str, bool]], number: int, centred: bool, large: bool,
