@@ -71,6 +71,8 @@ def test_halfwidth_alnum_and_ideographs() -> None:
 
 def test_invisible_nbsp_and_spaces() -> None:
     assert chars.remove_invisible("志愿者\u200b联合\u200d会\x07\ufeff") == "志愿者联合会"
+    assert chars.drop_nbsp("3.5万\u00a0\u00a0人次") == "3.5万人次"
+    assert chars.drop_nbsp("第\u00a09\u00a0期") == "第9期"
     assert chars.drop_nbsp("3.5万\u00a0人次") == "3.5万人次"
     assert chars.drop_nbsp("New\u00a0York") == "New York"
     assert chars.normalise_spaces("\u3000\u3000正文\t\t内容  ") == "正文 内容"

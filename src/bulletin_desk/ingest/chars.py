@@ -22,6 +22,7 @@ from bulletin_desk.ingest.charclass import (
 _INVISIBLE = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 _WIDE_SPACES = re.compile("[\t\u2000-\u200a\u202f\u205f\u3000]")
 _NBSP = "\u00a0"
+_NBSP_RUN = re.compile("\u00a0+")
 
 
 def remove_invisible(text: str) -> str:
@@ -30,19 +31,17 @@ def remove_invisible(text: str) -> str:
 
 
 def drop_nbsp(text: str) -> str:
-    """NBSP next to Chinese is padding from HTML or Word (removed); between Latin words it is a space."""
+    """NBSP next to Chinese is padding from HTML or Word (第&nbsp;9&nbsp;期, runs between office and date)
+    and is removed; between Latin words it is a space."""
     if _NBSP not in text:
         return text
-    spaced = text.replace(_NBSP, " ")
-    out: list[str] = []
-    for i, ch in enumerate(text):
-        if ch != _NBSP:
-            out.append(ch)
-            continue
-        before, after = neighbour(spaced, i, -1), neighbour(spaced, i, 1)
-        if not (is_chinese(before) or is_chinese(after)):
-            out.append(" ")
-    return "".join(out)
+
+    def replace(match: re.Match[str]) -> str:
+        before = text[match.start() - 1:match.start()]
+        after = text[match.end():match.end() + 1]
+        return "" if is_chinese(before) or is_chinese(after) else " "
+
+    return _NBSP_RUN.sub(replace, text)
 
 
 def normalise_spaces(text: str) -> str:
