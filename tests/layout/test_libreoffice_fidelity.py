@@ -57,4 +57,4 @@ def test_generated_punctuation_dense_issues_break_like_libreoffice(runner: Soffi
     assert found.total >= 200
     # …… at a line end is the one known divergence (LibreOffice splits it; the brief forbids it).
     other = [d for d in found.differences if "……" not in first_difference(*d)]
-    assert found.ratio >= 0.95 and len(other) <= 2, "\n".join(first_difference(*d) for d in found.differences)
+    assert found.ratio >= 0.98 and not other, "\n".join(first_difference(*d) for d in found.differences)

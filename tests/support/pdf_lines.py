@@ -62,7 +62,7 @@ def pdf_lines(pdf_path: str, *, tolerance: float = 2.0) -> list[PdfLine]:
                             row.chars.append(PdfChar(ch["c"], ch["bbox"][0], ch["bbox"][2], span["size"],
                                                      span["font"]))
             for row in rows:
-                row.chars.sort(key=lambda c: c.x0)
+                row.chars.sort(key=lambda c: (round(c.x0, 1), c.x1))  # a zero-width 2nd “—” before the next
             rows.sort(key=lambda r: r.baseline)
             result.extend(rows)
     return result

@@ -54,6 +54,7 @@ class _Chars:
         tracking = [0.0] * n
         run_of = [0] * n
         sizes = [0.0] * n
+        bold_of = [False] * n
         pos = 0
         for r_index, run in enumerate(block.runs):
             advance, face, size, bold = metrics.advance, run.face, run.size, run.bold
@@ -62,21 +63,29 @@ class _Chars:
                 tracking[pos] = run.tracking
                 run_of[pos] = r_index
                 sizes[pos] = run.size
+                bold_of[pos] = bold
                 pos += 1
         classes = [char_class(ch) for ch in text]
         cjk = [c[0] for c in classes]
         latin = [not c[0] and not ch.isspace() for ch, c in zip(text, classes, strict=True)]
         face_split = [c[3] for c in classes]
-        script = [True] * n  # True: Asian; spaces take the script before them
+        script = [True] * n  # True: Asian. Spaces and "—" are weak: they take the script before them.
         for i, ch in enumerate(text):
-            script[i] = cjk[i] if ch != " " and not ch.isspace() else (script[i - 1] if i else True)
+            if ch == "—":
+                script[i] = script[i - 1] if i else False  # at the paragraph start: Latin (measured)
+                if not script[i]:  # LibreOffice then sets it narrow, from the CJK face's Latin shaping
+                    glyph[i] = sizes[i] * (rules.latin_dash_bold_em if bold_of[i] else rules.latin_dash_em)
+            elif ch.isspace():
+                script[i] = script[i - 1] if i else True
+            else:
+                script[i] = cjk[i]
         portion_start = [True] * n
         for i in range(1, n):
             portion_start[i] = (run_of[i] != run_of[i - 1] or face_split[i] != face_split[i - 1]
                                 or script[i] != script[i - 1])
         adv = [glyph[i] + (tracking[i] if i + 1 < n and not portion_start[i + 1] else 0.0) for i in range(n)]
         for i in range(n - 1):
-            if text[i] == "—" and text[i + 1] == "—":  # —— is shaped as one 2-em glyph: no spacing inside
+            if text[i] == "—" == text[i + 1] and script[i]:  # CJK "——" is one 2-em glyph: no spacing inside
                 adv[i] = glyph[i]
         gap_before = [0.0] * n
         for i in range(1, n):

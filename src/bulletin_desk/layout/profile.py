@@ -52,6 +52,8 @@ class BreakingSpec:
     hanging_punctuation: bool
     keep_together: tuple[str, ...]
     latin_cjk_gap_em: float
+    latin_dash_em: float
+    latin_dash_bold_em: float
     justify_slack_pt: float
     compress_punctuation: bool
     push_in_first: bool
