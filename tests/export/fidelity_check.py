@@ -20,7 +20,7 @@ from bulletin_desk.layout.page import BlockRole, PageLayout
 
 PAGE_NUMBER = re.compile(r"^[—－-]\d+[—－-]$")
 BODY_ROLES = {BlockRole.BODY, BlockRole.H1, BlockRole.H2, BlockRole.H3, BlockRole.H4, BlockRole.NOTE,
-              BlockRole.SOURCE}
+              BlockRole.SOURCE, BlockRole.SECTION}  # one grid row per line
 HANGING = "、，。"
 
 
@@ -52,6 +52,7 @@ class FidelityResult:
     short_pages: list[tuple[int, int]] = field(default_factory=list)  # (page, lines) of full body pages ≠ 22
     odd_lines: list[tuple[int, str]] = field(default_factory=list)  # full body lines ≠ 28 字
     unmatched_examples: list[str] = field(default_factory=list)
+    full_pages: int = 0  # pages the engine fills with 22 body lines
     full_lines: int = 0  # full body lines checked for 28 字
     stretched_lines: int = 0  # of which stretched by a push-down (checked for ≤ 28 字 only)
 
@@ -70,7 +71,8 @@ class FidelityResult:
         return (f"{self.name:<10} pages {self.engine_pages:>2}/{self.lo_pages:<2} lines {self.engine_lines:>3}/"
                 f"{self.lo_lines:<3} breaks {self.breaks_matched:>3}/{self.breaks_total:<3} "
                 f"({100 * self.break_ratio:6.2f} %) first-line misses {len(self.first_line_mismatches)} "
-                f"pages≠22 {len(self.short_pages)} lines≠28 {len(self.odd_lines)}/{self.full_lines}  {flag}")
+                f"pages≠22 {len(self.short_pages)}/{self.full_pages} "
+                f"lines≠28 {len(self.odd_lines)}/{self.full_lines}  {flag}")
 
 
 def engine_stream(layout: PageLayout) -> tuple[str, list[StreamLine]]:
@@ -149,11 +151,13 @@ def compare(name: str, layout: PageLayout, pdf: Sequence[PdfLine], lo_pages: int
     for start in sorted(e_starts ^ lo_starts)[:3]:
         result.unmatched_examples.append(e_text[max(0, start - 6):start] + "|" + e_text[start:start + 6])
     # Absolute checks on LibreOffice's own rendering: full body pages hold 22 lines, full lines 28 字.
-    last_page = max((line.page for line in e_lines), default=0)
     first_starts = {0} | {x.start + len(x.text) for x in e_lines if x.last_of_block}
     for page in sorted({line.page for line in e_lines}):
         roles = {line.role for line in e_lines if line.page == page}
-        if page != last_page and roles <= BODY_ROLES:
+        engine_count = sum(1 for line in e_lines if line.page == page)
+        if roles <= BODY_ROLES and engine_count == lines_per_page:
+            # a full body page (22 body lines in the engine) must hold 22 lines in LibreOffice too
+            result.full_pages += 1
             count = sum(1 for line in l_lines if line.page == page)
             if count != lines_per_page:
                 result.short_pages.append((page, count))

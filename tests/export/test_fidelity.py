@@ -109,6 +109,19 @@ def test_corpus_is_big_enough(rendered_corpus):
     assert len(_corpus(rendered_corpus)) >= 21
 
 
+def test_corpus_has_the_hard_cases(rendered_corpus, profile, geometry):
+    """The generator's promises that need the engine: a 版记 right at a page end, one alone on a new
+    page, full body pages (22 lines) and full body lines (28 字) for the absolute checks."""
+    from bulletin_desk.export.compose import content_from_blocks
+
+    imprints = [content_from_blocks(r.issue, profile, geometry, r.layout).imprint for r in _corpus(rendered_corpus)]
+    assert any(i is not None and i.pad_pt == 0 and not i.new_page for i in imprints), "no 版记 right at a page end"
+    assert any(i is not None and i.new_page for i in imprints), "no 版记 alone on a new page"
+    results = [check(r, geometry) for r in _corpus(rendered_corpus)]
+    assert sum(r.full_pages for r in results) >= 1
+    assert sum(r.full_lines - r.stretched_lines for r in results) >= 200
+
+
 def test_every_issue_passes_the_gate(rendered_corpus, geometry):
     results = [check(r, geometry) for r in _corpus(rendered_corpus)]
     table = "\n".join(r.row() for r in results)
@@ -121,6 +134,7 @@ def test_every_issue_passes_the_gate(rendered_corpus, geometry):
 def test_mutation_line_pitch_plus_0_2_pt_turns_the_gate_red(rendered_corpus, geometry):
     mutant = next(r for r in rendered_corpus if r.name == "mutant-pitch")
     result = check(mutant, geometry)
+    print("\nmutant line pitch +0.2 pt:", result.row())
     assert not result.ok, result.row()
 
 
@@ -132,4 +146,5 @@ def test_mutation_one_kinsoku_character_dropped_turns_the_gate_red(rendered_corp
         result = check(rendered, geometry, mutant_layout)
         if not result.ok:
             failures.append((rendered.name, dropped))
+            print("\nmutant kinsoku without", dropped, result.row())
     assert failures, "dropping a kinsoku character from the engine went unnoticed by the gate"

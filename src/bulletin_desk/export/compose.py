@@ -167,9 +167,16 @@ def _imprint(profile: LayoutProfile, layout: PageLayout, rows: list[ImprintRow],
     else:
         content = [ln for ln in imprint_page.lines if ln.role not in (BlockRole.IMPRINT, BlockRole.PAGE_NUMBER)]
         used = max((_grid_row(profile, ln) + 1 for ln in content), default=0)
-    # LibreOffice adds the first row's top border to the table's height (measured: the rules came out
-    # one border width low and the last row spilled onto a new page); take it from the padding.
+    # LibreOffice adds the first row's top border and the last row's bottom border to the table's
+    # height (measured: the rules came out one border low, and a 版记 ending on the last grid line
+    # pushed the document's closing paragraph onto a new page). The last row gives that room back,
+    # so the padding stays whole grid lines (zero for a 版记 right at a page end) and the last rule
+    # sits within 2 pt above the 版心 bottom edge (GB/T 9704 allows 1 mm).
     first_rule = rows[0].rule_above.thickness_pt if rows and rows[0].rule_above else 0.0
-    pad = (first_row - used) * profile.pitch - first_rule
+    shrink = first_rule + spec.thick_rule_pt
+    if rows:
+        last = rows[-1]
+        rows[-1] = ImprintRow(last.paragraph, last.height_pt - shrink, last.rule_above)
+    pad = (first_row - used) * profile.pitch
     bottom = RuleStyle(spec.thick_rule_pt, hex_color(profile.color("black")))
     return DocxImprint(rows=tuple(rows), rule_below=bottom, pad_pt=max(0.0, pad), new_page=new_page)
