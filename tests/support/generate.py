@@ -115,4 +115,4 @@ def generated_issue(seed: int, *, articles: int = 4, paragraphs: int = 4, chars:
 
 def twelve_page_issue(seed: int = 12) -> Issue:
     """About 12 pages: the benchmark's issue."""
-    return generated_issue(seed, articles=6, paragraphs=5, chars=145)
+    return generated_issue(seed, articles=6, paragraphs=5, chars=160)

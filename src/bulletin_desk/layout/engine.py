@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from bulletin_desk.layout.compose import Block, Group, InlineRun, compose_blocks
 from bulletin_desk.layout.linebreak import BrokenLine, break_block
-from bulletin_desk.layout.metrics import FontMetrics, StaticMetrics, is_cjk
+from bulletin_desk.layout.metrics import FontMetrics, StaticMetrics, char_class
 from bulletin_desk.layout.page import BlockRole, Face, Line, Page, PageLayout, Rule, SourceRef, TextRun
 from bulletin_desk.layout.profile import MM, LayoutProfile, load_profile
 from bulletin_desk.model import Issue
@@ -131,24 +131,27 @@ class _Engine:
         """TextRuns of one line, split by inline run and by face (digits and Latin in Times New Roman)."""
         result: list[TextRun] = []
         offset = 0
+        base = broken.start
+        all_xs = broken.xs
+        advance = self.metrics.advance
         for run in runs:
             r_start, r_end = offset, offset + len(run.text)
             offset = r_end
             s, e = max(r_start, broken.start), min(r_end, broken.end)
             if s >= e:
                 continue
+            text = run.text
+            songti = run.face is Face.SONGTI
             k = s
             while k < e:
-                latin = not is_cjk(run.text[k - r_start]) and run.face is not Face.SONGTI
+                latin = not char_class(text[k - r_start])[0] and not songti
                 j = k + 1
-                while j < e and (not is_cjk(run.text[j - r_start])) == latin:
+                while j < e and (not char_class(text[j - r_start])[0] and not songti) == latin:
                     j += 1
-                xs = tuple(left + broken.xs[i - broken.start] for i in range(k, j))
-                last = run.text[j - 1 - r_start]
+                xs = tuple([left + x for x in all_xs[k - base:j - base]])
                 face = Face.LATIN if latin else run.face
-                width = xs[-1] + self.metrics.advance(last, face, run.size, run.bold) - xs[0]
-                result.append(TextRun(run.text[k - r_start:j - r_start], xs, width, face, run.size, run.bold,
-                                      run.color))
+                width = xs[-1] + advance(text[j - 1 - r_start], face, run.size, run.bold) - xs[0]
+                result.append(TextRun(text[k - r_start:j - r_start], xs, width, face, run.size, run.bold, run.color))
                 k = j
         return result
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bulletin_desk.layout.compose import Block
-from bulletin_desk.layout.metrics import FontMetrics, char_class, is_cjk
+from bulletin_desk.layout.metrics import _CLASSES, FontMetrics, char_class, is_cjk
 from bulletin_desk.layout.profile import BreakingSpec
 
 # Measured in LibreOffice 7.4: "PM‘认’" and "’CBD" and "（业）VR" are never split at the quote/bracket.
@@ -40,71 +40,76 @@ class BrokenLine:
     hanging: bool = False
 
 
+_CLASS_CACHE = _CLASSES
+
+
 class _Chars:
     """Per-character facts of one block, computed once (widths, portions, gaps, break permissions)."""
 
     __slots__ = ("adv", "allowed", "em", "gap_before", "glyph", "latin", "n", "portion_start", "text", "whole")
 
     def __init__(self, block: Block, metrics: FontMetrics, rules: BreakingSpec, *, protect_brackets: bool) -> None:
+        # One pass over the characters (this runs for every paragraph of a full layout: keep it lean).
         text = block.text
         n = len(text)
         self.text = text
         self.n = n
         glyph = [0.0] * n
-        tracking = [0.0] * n
-        run_of = [0] * n
+        adv = [0.0] * n
         sizes = [0.0] * n
-        bold_of = [False] * n
-        pos = 0
-        for r_index, run in enumerate(block.runs):
-            advance, face, size, bold = metrics.advance, run.face, run.size, run.bold
-            for ch in run.text:
-                glyph[pos] = advance(ch, face, size, bold)
-                tracking[pos] = run.tracking
-                run_of[pos] = r_index
-                sizes[pos] = run.size
-                bold_of[pos] = bold
-                pos += 1
-        classes = [char_class(ch) for ch in text]
-        cjk = [c[0] for c in classes]
-        latin = [not c[0] and not ch.isspace() for ch, c in zip(text, classes, strict=True)]
-        face_split = [c[3] for c in classes]
-        script = [True] * n  # True: Asian. Spaces and "—" are weak: they take the script before them.
-        for i, ch in enumerate(text):
-            if ch == "—":
-                script[i] = script[i - 1] if i else False  # at the paragraph start: Latin (measured)
-                if not script[i]:  # LibreOffice then sets it narrow, from the CJK face's Latin shaping
-                    glyph[i] = sizes[i] * (rules.latin_dash_bold_em if bold_of[i] else rules.latin_dash_em)
-            elif ch.isspace():
-                script[i] = script[i - 1] if i else True
-            else:
-                script[i] = cjk[i]
+        latin = [False] * n
         portion_start = [True] * n
-        for i in range(1, n):
-            portion_start[i] = (run_of[i] != run_of[i - 1] or face_split[i] != face_split[i - 1]
-                                or script[i] != script[i - 1])
-        adv = [glyph[i] + (tracking[i] if i + 1 < n and not portion_start[i + 1] else 0.0) for i in range(n)]
-        for i in range(n - 1):
-            if text[i] == "—" == text[i + 1] and script[i]:  # CJK "——" is one 2-em glyph: no spacing inside
-                adv[i] = glyph[i]
         gap_before = [0.0] * n
-        for i in range(1, n):
-            if script[i] != script[i - 1]:
-                a, b = classes[i - 1], classes[i]
-                if (a[1] and b[2]) or (a[2] and b[1]):
-                    gap_before[i] = rules.latin_cjk_gap_em * max(sizes[i - 1], sizes[i])
         allowed = [True] * (n + 1)  # allowed[i]: a line may break before character i
         whole = [True] * (n + 1)  # whole[i]: a break before i splits no word, digit run, —— or ……
         not_start, not_end = rules.not_line_start, rules.not_line_end
-        for i in range(1, n):
-            a, b = text[i - 1], text[i]
-            inside_word = latin[i - 1] and latin[i] and not (a == "-" and b.isalpha())
-            # LibreOffice (UAX #14 tailored): no break between Latin/digits and a quote or bracket touching them.
-            glued = (latin[i - 1] and b in _GLUE_AFTER_LATIN) or (latin[i] and a in _GLUE_BEFORE_LATIN)
-            if b in not_start or a in not_end or b.isspace() or inside_word or glued:
-                allowed[i] = False
-            if inside_word:
-                whole[i] = False
+        gap_em, dash_em, dash_bold_em = rules.latin_cjk_gap_em, rules.latin_dash_em, rules.latin_dash_bold_em
+        classes = _CLASS_CACHE
+        advance = metrics.advance
+        pos = 0
+        prev_ch = ""
+        prev_class: tuple[bool, bool, bool, bool] = (True, False, False, False)
+        prev_script = True  # True: Asian. Spaces and "—" are weak: they take the script before them.
+        prev_run = -1
+        prev_tracking = 0.0
+        prev_latin = False
+        prev_size = 0.0
+        for r_index, run in enumerate(block.runs):
+            face, size, bold, tracking = run.face, run.size, run.bold, run.tracking
+            for ch in run.text:
+                cls = classes.get(ch) or char_class(ch)
+                width = advance(ch, face, size, bold)
+                if ch == "—":
+                    script = prev_script if pos else False  # at the paragraph start: Latin (measured)
+                    if not script:  # LibreOffice then sets it narrow, from the CJK face's Latin shaping
+                        width = size * (dash_bold_em if bold else dash_em)
+                elif ch.isspace():
+                    script = prev_script if pos else True
+                else:
+                    script = cls[0]
+                is_latin = not cls[0] and not ch.isspace()
+                glyph[pos] = width
+                sizes[pos] = size
+                latin[pos] = is_latin
+                if pos:
+                    starts = r_index != prev_run or cls[3] != prev_class[3] or script != prev_script
+                    portion_start[pos] = starts
+                    # spacing after the previous character unless it ends its portion; CJK "——" is one glyph
+                    if not starts and not (prev_ch == "—" == ch and script):
+                        adv[pos - 1] += prev_tracking
+                    if script != prev_script and ((prev_class[1] and cls[2]) or (prev_class[2] and cls[1])):
+                        gap_before[pos] = gap_em * max(prev_size, size)
+                    inside_word = prev_latin and is_latin and not (prev_ch == "-" and ch.isalpha())
+                    # LibreOffice (UAX #14 tailored): no break between Latin/digits and a touching quote/bracket.
+                    glued = (prev_latin and ch in _GLUE_AFTER_LATIN) or (is_latin and prev_ch in _GLUE_BEFORE_LATIN)
+                    if ch in not_start or prev_ch in not_end or inside_word or glued or ch.isspace():
+                        allowed[pos] = False
+                    if inside_word:
+                        whole[pos] = False
+                adv[pos] = width
+                prev_ch, prev_class, prev_script, prev_run = ch, cls, script, r_index
+                prev_tracking, prev_latin, prev_size = tracking, is_latin, size
+                pos += 1
         for unit in rules.keep_together:
             start = text.find(unit)
             while start >= 0:
