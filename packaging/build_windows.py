@@ -297,6 +297,18 @@ def compile_translations(repo: Path, app: Path) -> list[Path]:
     return made
 
 
+def bundle_old_archive(repo: Path, app: Path) -> Path:
+    """The oldest-schema test archive goes into the bundled resources: the installed app's --self-test
+    proves on the user's machine that an old archive upgrades (selftest.check_archive_upgrade)."""
+    fixtures = sorted((repo / "tests" / "fixtures" / "archives").glob("*.sqlite3"))
+    if not fixtures:
+        raise BuildError("no old archive in tests/fixtures/archives/ for the self-test to upgrade")
+    target = app / "bulletin_desk" / "_resources" / "samples" / "archives" / fixtures[0].name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(fixtures[0], target)
+    return target
+
+
 def check_pe_imports(bundle: Path) -> list[str]:
     """Every kept .dll/.pyd/.exe is x86-64 and finds each import in the bundle or in Windows itself."""
     search_dirs = [bundle / "runtime", bundle / "lib" / "PySide6", bundle / "lib" / "shiboken6"]
@@ -379,6 +391,7 @@ def assemble_bundle(build_dir: Path, cache: Path, version: str, repo: Path = REP
     with tempfile.TemporaryDirectory(prefix="bd-ownwheel-") as tmp:
         unpack_wheel(build_own_wheel(repo, Path(tmp)), app)
     compile_translations(repo, app)
+    bundle_old_archive(repo, app)
     shutil.copy2(LAUNCHER, bundle / LAUNCHER.name)
     shutil.copy2(ICON, bundle / ICON.name)
     result.seconds["app"] = time.monotonic() - t

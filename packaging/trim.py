@@ -52,6 +52,8 @@ SHIBOKEN6_KEEP = frozenset({
 LIB_DROP_PATTERNS = (
     "*.pyi", "*.lib", "*.pdb", "*.pyx", "*.pxd", "*.h", "*.c",
     "*/__pycache__/*", "lxml/includes/*",
+    # Test harnesses and what python-docx never uses (the self-test imports every module of the app).
+    "sqlalchemy/testing/*", "alembic/testing/*", "lxml/objectify*",
     "*.exe",
 )
 

@@ -45,8 +45,9 @@ THIRD_PARTY = ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.
 # Modules that only run inside another program: __main__ runs the CLI, Alembic's env.py needs a migration
 # context.
 SKIP_IMPORT_SUFFIXES = ("__main__", ".migrations.env")
-# Where old-schema archives ship (copies of the archive room's fixtures), oldest first by name.
-OLD_ARCHIVE_GLOBS = (("_resources", "samples/archives/*.sqlite3"), ("archive", "fixtures/*.sqlite*"))
+# Where old-schema archives are found, oldest first by name: in the installed app, the copies that
+# packaging/build_windows.py puts into the resources; in a source checkout, the archive room's test fixtures.
+OLD_ARCHIVE_GLOBS = (("_resources", "samples/archives/*.sqlite3"), ("checkout", "tests/fixtures/archives/*.sqlite3"))
 A4_PT = (595.3, 841.9)
 
 
@@ -246,40 +247,41 @@ def _is_sqlite(path: Path) -> bool:
 
 
 def check_archive(env: SelfTestEnv) -> Message:
+    """A new archive in a Chinese-named folder: the reference issue saved, read back equal, integrity ok."""
     open_archive = _require("bulletin_desk.archive:open_archive", "archive")
+    if env.issue is None:
+        raise AssertionError("no reference issue (the codec check failed)")
     path = env.workdir / "档案库" / "archive.sqlite3"
-    path.parent.mkdir(parents=True, exist_ok=True)
     archive = open_archive(path)
-    what = ["opened"]
     try:
-        save = next((getattr(archive, n) for n in ("save_issue", "add_issue", "create_issue") if hasattr(archive, n)),
-                    None)
-        if save is not None and env.issue is not None:
-            save(env.issue)
-            what.append(f"{save.__name__}")
-            lister = getattr(archive, "list_issues", None)
-            if callable(lister):
-                count = len(list(lister()))
-                if count < 1:
-                    raise AssertionError("an issue saved into the archive is not listed")
-                what.append(f"list_issues={count}")
+        stored = archive.issues.save(env.issue)
+        again = archive.issues.load(stored.id)
+        if again.issue != env.issue:
+            raise AssertionError("the issue read back from the archive differs from the one saved")
+        if not archive.check().ok:
+            raise AssertionError("the new archive fails its integrity check")
+        revision = archive.info().revision
     finally:
         _close(archive)
-    if not path.is_file() or not _is_sqlite(path):
-        raise AssertionError(f"{path} is not an SQLite file after open_archive")
-    return Message("packaging.detail.archive", {"path": str(path), "what": ", ".join(what)})
+    if not _is_sqlite(path):
+        raise AssertionError(f"{path} is not an SQLite file")
+    return Message("packaging.detail.archive", {"path": str(path), "what": f"rev {revision}, #{stored.id}"})
 
 
 def _old_archives() -> list[Path]:
     found: list[Path] = []
     for where, pattern in OLD_ARCHIVE_GLOBS:
-        base = paths.resources_dir() if where == "_resources" else Path(bulletin_desk.__file__).parent / where
+        base = paths.resources_dir() if where == "_resources" else Path(bulletin_desk.__file__).parents[2]
         found.extend(sorted(base.glob(pattern)))
+        if found:
+            break
     return found
 
 
 def check_archive_upgrade(env: SelfTestEnv) -> Message:
+    """The oldest bundled archive opens, is migrated to the newest schema, and keeps its issues."""
     open_archive = _require("bulletin_desk.archive:open_archive", "archive")
+    head = _require("bulletin_desk.archive.sqlite_file:HEAD_REVISION", "archive")
     fixtures = _old_archives()
     if not fixtures:
         raise Pending("archive", "resources/samples/archives/*.sqlite3")
@@ -287,13 +289,20 @@ def check_archive_upgrade(env: SelfTestEnv) -> Message:
     copy = env.workdir / "旧档案库" / fixture.name
     copy.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(fixture, copy)
-    before = copy.read_bytes()
-    _close(open_archive(copy))
-    if copy.read_bytes() == before:
-        raise AssertionError(f"{fixture.name}: opening the old archive did not upgrade it (file unchanged)")
-    if not _is_sqlite(copy):
-        raise AssertionError(f"{fixture.name}: not an SQLite file after the upgrade")
-    return Message("packaging.detail.archive_upgrade", {"fixture": fixture.name})
+    archive = open_archive(copy, create=False)
+    try:
+        info = archive.info()
+        listed = archive.issues.list()
+        healthy = archive.check().ok
+    finally:
+        _close(archive)
+    if info.revision != head:
+        raise AssertionError(f"{fixture.name}: schema revision {info.revision} after opening, expected {head}")
+    if not healthy:
+        raise AssertionError(f"{fixture.name}: integrity check fails after the upgrade")
+    if info.issues < 1 or not listed:
+        raise AssertionError(f"{fixture.name}: no issue left after the upgrade")
+    return Message("packaging.detail.archive_upgrade", {"fixture": fixture.name, "head": head, "issues": info.issues})
 
 
 def check_pdf(env: SelfTestEnv) -> Message:

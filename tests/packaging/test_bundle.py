@@ -119,3 +119,10 @@ def test_trim_removed_webengine_quick_and_tools(bundle):
     assert not {n for n in names if n.startswith(("Qt6Quick", "Qt6Qml", "Qt6WebEngine", "Qt6Designer"))}
     assert "opengl32sw.dll" not in names and "designer.exe" not in names
     assert shutil.disk_usage(bundle)  # the bundle is a real folder
+
+
+def test_an_old_archive_ships_for_the_self_test(bundle):
+    shipped = sorted((bundle / "app" / "bulletin_desk" / "_resources" / "samples" / "archives").glob("*.sqlite3"))
+    oldest = sorted((build_windows.REPO / "tests" / "fixtures" / "archives").glob("*.sqlite3"))[0]
+    assert [p.name for p in shipped] == [oldest.name]
+    assert shipped[0].read_bytes() == oldest.read_bytes()
