@@ -75,15 +75,16 @@ def body_hash(document_xml: bytes) -> str:
     return hashlib.sha256(body_text(document_xml).encode("utf-8")).hexdigest()
 
 
-def item_xml(issue: Issue, document_xml: bytes) -> bytes:
+def item_xml(issue: Issue, document_xml: bytes, digest: str | None = None) -> bytes:
+    """The custom XML item; ``digest`` (body_hash of document_xml) may be passed when already known."""
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<bd:bulletin xmlns:bd="{BD_NS}" format="bulletin-desk/1" bodyHashAlgorithm="{HASH_ALGORITHM}"'
-            f' bodyHash="{body_hash(document_xml)}"><bd:json>{escape(dumps(issue))}</bd:json></bd:bulletin>'
+            f' bodyHash="{digest or body_hash(document_xml)}"><bd:json>{escape(dumps(issue))}</bd:json></bd:bulletin>'
             ).encode()
 
 
-def item_props_xml(document_xml: bytes) -> bytes:
-    item_id = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, BD_NS + body_hash(document_xml))).upper() + "}"
+def item_props_xml(document_xml: bytes, digest: str | None = None) -> bytes:
+    item_id = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, BD_NS + (digest or body_hash(document_xml)))).upper() + "}"
     return ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
             '<ds:datastoreItem xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"'
             f' ds:itemID="{item_id}"><ds:schemaRefs><ds:schemaRef ds:uri="{BD_NS}"/></ds:schemaRefs>'

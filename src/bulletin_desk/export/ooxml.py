@@ -92,36 +92,56 @@ _REPEATABLE = {"headerReference", "footerReference", "activeWritingStyle", "noLi
                "noLineBreaksBefore", "smartTagType", "attachedSchema"}
 
 
+_RANKS: dict[str, dict[str, int]] = {parent: {name: i for i, name in enumerate(seq)}
+                                     for parent, seq in SEQUENCES.items()}
+_W_PREFIX = f"{{{W_NS}}}"
+
+
 def local(element: etree._Element) -> str:
+    tag = element.tag
+    if isinstance(tag, str) and tag.startswith(_W_PREFIX):
+        return tag[len(_W_PREFIX):]
     return etree.QName(element).localname
 
 
+_R_PREFIX = f"{{{R_NS}}}"
+
+
+def _attr_name(key: str) -> str:
+    if key.startswith("r:"):
+        return _R_PREFIX + key[2:]
+    if key.startswith("{"):
+        return key
+    return _W_PREFIX + key
+
+
 def el(tag: str, attrs: Mapping[str, str | int] | None = None, *children: etree._Element) -> etree._Element:
-    """A ``w:`` element with ``w:`` attributes (``r:id`` may be given as ``"r:id"``)."""
-    node = etree.Element(w(tag), nsmap=NSMAP)
-    for key, value in (attrs or {}).items():
-        if key.startswith("r:"):
-            node.set(f"{{{R_NS}}}{key[2:]}", str(value))
-        elif key.startswith("{"):
-            node.set(key, str(value))
-        else:
-            node.set(w(key), str(value))
+    """A ``w:`` element with ``w:`` attributes (``r:id`` may be given as ``"r:id"``).
+
+    Namespaces are declared once, on the part's root (see `root_element`), not on every element.
+    """
+    attrib = {_attr_name(k): str(v) for k, v in attrs.items()} if attrs else None
+    node = etree.Element(_W_PREFIX + tag, attrib) if attrib else etree.Element(_W_PREFIX + tag)
     for child in children:
         node.append(child)
     return node
 
 
+def root_element(tag: str) -> etree._Element:
+    """The root of a part, declaring the w: and r: prefixes for everything below it."""
+    return etree.Element(_W_PREFIX + tag, nsmap=NSMAP)
+
+
 def put(parent: etree._Element, child: etree._Element) -> etree._Element:
     """Insert ``child`` into ``parent`` at its schema position (replacing a non-repeatable twin)."""
-    seq = SEQUENCES[local(parent)]
+    ranks = _RANKS[local(parent)]
     name = local(child)
-    rank = seq.index(name)
+    rank = ranks[name]
     if name not in _REPEATABLE:
         for old in parent.findall(w(name)):
             parent.remove(old)
     for index, sibling in enumerate(parent):
-        sib_name = local(sibling)
-        if sib_name in seq and seq.index(sib_name) > rank:
+        if ranks.get(local(sibling), -1) > rank:
             parent.insert(index, child)
             return child
     parent.append(child)

@@ -10,6 +10,7 @@ official-layout.md §6).
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 
 from lxml import etree
@@ -34,7 +35,22 @@ def split_cjk_face(text: str, cjk_chars: str) -> Iterator[tuple[str, bool]]:
             start = index
 
 
+_RPR_CACHE: dict[tuple[int, RunFormat, bool], tuple[DocxGeometry, etree._Element]] = {}
+
+
 def run_properties(geometry: DocxGeometry, fmt: RunFormat, *, cjk_everywhere: bool = False) -> etree._Element:
+    """rPr for ``fmt`` (built once per format, then copied: a 12-page issue has thousands of runs)."""
+    key = (id(geometry), fmt, cjk_everywhere)
+    cached = _RPR_CACHE.get(key)
+    if cached is None or cached[0] is not geometry:  # an id can be reused by a new geometry
+        if len(_RPR_CACHE) > 512:
+            _RPR_CACHE.clear()
+        cached = (geometry, _build_run_properties(geometry, fmt, cjk_everywhere))
+        _RPR_CACHE[key] = cached
+    return copy.deepcopy(cached[1])
+
+
+def _build_run_properties(geometry: DocxGeometry, fmt: RunFormat, cjk_everywhere: bool) -> etree._Element:
     rpr = el("rPr")
     put(rpr, el("rFonts", font_attrs(geometry, fmt.face, cjk_everywhere=cjk_everywhere)))
     if fmt.bold:

@@ -237,6 +237,7 @@ def build_package(issue: Issue, geometry: DocxGeometry, content: DocxContent, *,
     """The .docx bytes for composed content: our part set, nothing from python-docx's template."""
     when = now or _dt.datetime.now(_dt.UTC)
     doc_xml = document_xml(geometry, content)
+    digest = embedded.body_hash(doc_xml)
     parts = [
         Part("word/document.xml", CT_MAIN, doc_xml),
         Part("word/styles.xml", CT_STYLES, styles_xml(geometry)),
@@ -244,8 +245,8 @@ def build_package(issue: Issue, geometry: DocxGeometry, content: DocxContent, *,
         Part("word/fontTable.xml", CT_FONTS, font_table_xml(fonts_in_use(geometry))),
         Part("word/footer1.xml", CT_FOOTER, footer_xml(geometry, "odd")),
         Part("word/footer2.xml", CT_FOOTER, footer_xml(geometry, "even")),
-        Part(embedded.ITEM_PART, None, embedded.item_xml(issue, doc_xml)),
-        Part(embedded.ITEM_PROPS_PART, CT_CUSTOM_XML_PROPS, embedded.item_props_xml(doc_xml)),
+        Part(embedded.ITEM_PART, None, embedded.item_xml(issue, doc_xml, digest)),
+        Part(embedded.ITEM_PROPS_PART, CT_CUSTOM_XML_PROPS, embedded.item_props_xml(doc_xml, digest)),
         Part("docProps/core.xml", CT_CORE, core_properties_xml(title, author, when)),
         Part("docProps/app.xml", CT_APP, app_properties_xml(content.pages)),
     ]
