@@ -127,3 +127,26 @@ def test_only_digits_and_a_very_long_paragraph(profile: LayoutProfile, metrics: 
     long = body_block(profile, TextGen(7).sentence(3000))
     lines = lines_of(profile, metrics, long)
     assert len(long.text) >= 3000 and len(lines) > 3000 / 29
+
+
+def _variant(profile: LayoutProfile, **flags: bool) -> LayoutProfile:
+    import dataclasses
+
+    return dataclasses.replace(profile, breaking=dataclasses.replace(profile.breaking, **flags))
+
+
+def test_clreq_flags_are_off_by_default_and_work_when_on(profile: LayoutProfile, metrics: StaticMetrics) -> None:
+    assert not profile.breaking.compress_punctuation and not profile.breaking.push_in_first
+    text = "一，" * 13 + "”二二"
+    default = lines_of(profile, metrics, body_block(profile, text))
+    assert default[0][0] == "一，" * 12  # 一，” pushed out together (推出), as LibreOffice does
+    squeezed_profile = _variant(profile, push_in_first=True)
+    pushed_in = lines_of(squeezed_profile, metrics, body_block(squeezed_profile, text))
+    assert pushed_in[0][0] == "一，" * 13 + "”"  # 先挤进: the marks give up room for the closing quote
+    assert pushed_in[0][1] - 32 <= profile.body_width - 32 + 0.01
+    compress_profile = _variant(profile, compress_punctuation=True)
+    block = body_block(compress_profile, "一。”二")
+    line = break_block(block, profile.body_width, metrics, compress_profile.breaking)[0]
+    assert line.xs[2] - line.xs[1] == pytest.approx(16 - 8)  # 。” take 1.5 em (。 ends its portion: no spacing)
+    plain = break_block(body_block(profile, "一。”二"), profile.body_width, metrics, profile.breaking)[0]
+    assert plain.xs[2] - plain.xs[1] == pytest.approx(16)

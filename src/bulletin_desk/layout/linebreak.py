@@ -41,6 +41,8 @@ class BrokenLine:
 
 
 _CLASS_CACHE = _CLASSES
+# Full-width marks with a blank half (clreq 标点挤压): what compress_punctuation and push_in_first may trim.
+_FULL_PUNCT = "、，。．：；？！“”‘’（）《》〈〉「」『』【】〔〕〖〗"
 
 
 class _Chars:
@@ -110,6 +112,10 @@ class _Chars:
                 prev_ch, prev_class, prev_script, prev_run = ch, cls, script, r_index
                 prev_tracking, prev_latin, prev_size = tracking, is_latin, size
                 pos += 1
+        if rules.compress_punctuation:  # clreq: two adjacent marks take 1.5 em (off: no renderer does it)
+            for i in range(n - 1):
+                if text[i] in _FULL_PUNCT and text[i + 1] in _FULL_PUNCT:
+                    adv[i] -= 0.5 * sizes[i]
         for unit in rules.keep_together:
             start = text.find(unit)
             while start >= 0:
@@ -162,6 +168,8 @@ def _break_segment(info: _Chars, start: int, stop: int, widths: tuple[float, flo
             end, hang = c + 1, False
         elif text[c] in hanging_set and is_cjk(text[c - 1]) and (c + 1 >= stop or text[c + 1] not in not_start):
             end, hang = c + 1, True
+        elif rules.push_in_first and text[c] in not_start and _squeezable(info, s, c) >= x + gap[c] + glyph[c] - limit:
+            end, hang = c + 1, False  # 先挤进: trim the line's marks to take the mark in (see _positions)
         else:
             b = c
             while b > s and not allowed[b]:
@@ -177,8 +185,13 @@ def _break_segment(info: _Chars, start: int, stop: int, widths: tuple[float, flo
     return lines
 
 
-def _positions(info: _Chars, start: int, end: int, *, stretch_to: float | None, hanging: bool) -> tuple[
-        tuple[float, ...], float]:
+def _squeezable(info: _Chars, start: int, stop: int) -> float:
+    """How much trimming the blank halves of the full-width marks in text[start:stop + 1] could gain."""
+    return sum(0.5 * info.em[k] for k in range(start, stop + 1) if info.text[k] in _FULL_PUNCT)
+
+
+def _positions(info: _Chars, start: int, end: int, *, stretch_to: float | None, hanging: bool,
+               column: float) -> tuple[tuple[float, ...], float]:
     """x of each character (from the line's own left edge) and the right edge of the last glyph."""
     adv, gap, latin, glyph = info.adv, info.gap_before, info.latin, info.glyph
     visible_end = end - 1 if hanging else end
@@ -192,6 +205,17 @@ def _positions(info: _Chars, start: int, end: int, *, stretch_to: float | None, 
         xs.append(x)
         x += adv[i]
     right = xs[visible_end - 1 - start] + glyph[visible_end - 1] if visible_end > start else 0.0
+    if not hanging and right > column + 0.01:  # pushed in (push_in_first): trim the marks evenly
+        marks = [i for i in range(start, visible_end - 1) if info.text[i] in _FULL_PUNCT]
+        if marks:
+            cut = (right - column) / len(marks)
+            shift = 0.0
+            mark_set = set(marks)
+            for i in range(start, end):
+                xs[i - start] -= shift
+                if i in mark_set:
+                    shift += cut
+            right = column
     if stretch_to is not None and not hanging and visible_end - start > 1 and right < stretch_to:
         slots = [i for i in range(start + 1, visible_end) if not (latin[i - 1] and latin[i])]
         if slots:
@@ -232,7 +256,7 @@ def break_block(block: Block, width: float, metrics: FontMetrics, rules: Breakin
     for index, (s, e, hang, seg_last) in enumerate(spans):
         line_width = first_w if index == 0 else other_w
         stretch = line_width - rules.justify_slack_pt if block.align == "justify" and not seg_last else None
-        xs, right = _positions(info, s, e, stretch_to=stretch, hanging=hang)
+        xs, right = _positions(info, s, e, stretch_to=stretch, hanging=hang, column=line_width)
         indent = block.first_line_indent if index == 0 else block.hanging_indent
         if block.align in ("center", "right"):
             column = width - (block.first_line_indent if index == 0 else block.hanging_indent)
