@@ -275,3 +275,31 @@ def test_order_checker_and_put_have_teeth():
         put(settings, el(name))
     assert [etree.QName(c).localname for c in settings] == [
         "zoom", "evenAndOddHeaders", "noLineBreaksAfter", "noLineBreaksBefore", "compat"]
+
+
+def test_unnumbered_pages_are_sections_with_empty_footers():
+    """版记 on an even page after a blank page, both unnumbered (profile options): the content's section
+    keeps the numbered footers, the blank page and the 版记 reference the empty footer explicitly."""
+    import dataclasses
+
+    from tests.export.corpus import full_corpus
+
+    profile = load_default_profile()
+    imprint = dataclasses.replace(profile.elements["imprint"], imprint_on_even_page=True,
+                                  number_imprint_only_page=False)
+    variant = dataclasses.replace(profile, elements={**profile.elements, "imprint": imprint}, name="even")
+    issue = dict(full_corpus())["gen08"]
+    assert [p.page_number for p in engine_layout(issue, variant).pages][-2:] == [None, None]
+    data = build_docx_bytes(issue, variant, now=FIXED_NOW)
+    rels = {r.get("Id"): r.get("Target") for r in read_part(data, "word/_rels/document.xml.rels")}
+    sections = list(read_part(data, "word/document.xml").iter(w("sectPr")))
+    assert len(sections) == 3
+    r_id = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    targets = [{ref.get(f"{W}type"): rels[ref.get(r_id)] for ref in sect.findall(w("footerReference"))}
+               for sect in sections]
+    assert targets[0] == {"default": "footer1.xml", "even": "footer2.xml"}
+    assert targets[1] == targets[2] == {"default": "footer3.xml", "even": "footer3.xml"}
+    empty = read_part(data, "word/footer3.xml")
+    assert not list(empty.iter(w("fldChar"))) and "".join(t.text for t in empty.iter(w("t"))) == ""
+    default = build_docx_bytes(issue, now=FIXED_NOW)  # the default profile numbers every page
+    assert len(list(read_part(default, "word/document.xml").iter(w("sectPr")))) == 1

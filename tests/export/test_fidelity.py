@@ -97,12 +97,38 @@ def rendered_corpus(tmp_path_factory, profile, geometry) -> list[Rendered]:
     mutant_path = folder / "mutant-pitch.docx"
     mutant_path.write_bytes(build_docx_bytes(reference[1], profile, now=FIXED_NOW, geometry=mutant))
     items.append(("mutant-pitch", reference[1], reference[2], mutant_path))
+    even = even_page_profile(profile)
+    gen08 = next(issue for name, issue in full_corpus() if name == "gen08")
+    even_path = folder / "variant-even-imprint.docx"
+    even_path.write_bytes(build_docx_bytes(gen08, even, now=FIXED_NOW))
+    items.append(("variant-even-imprint", gen08, engine_layout(gen08, even), even_path))
     pdfs = convert_all([path for *_, path in items], folder)
     return [Rendered(name, issue, layout, pdfs[path]) for name, issue, layout, path in items]
 
 
 def _corpus(rendered_corpus: list[Rendered]) -> list[Rendered]:
-    return [r for r in rendered_corpus if not r.name.startswith("mutant")]
+    return [r for r in rendered_corpus if not r.name.startswith(("mutant", "variant"))]
+
+
+def even_page_profile(profile: LayoutProfile) -> LayoutProfile:
+    """The 版记 on an even page, unnumbered: the engine inserts an unnumbered blank page when needed."""
+    imprint = dataclasses.replace(profile.elements["imprint"], imprint_on_even_page=True,
+                                  number_imprint_only_page=False)
+    return dataclasses.replace(profile, elements={**profile.elements, "imprint": imprint},
+                               name=profile.name + "-even-imprint")
+
+
+def test_unnumbered_pages_have_no_number_in_libreoffice(rendered_corpus, geometry):
+    """gen08 with the 版记 on an even page: page 7 is blank and page 8 (the 版记) unnumbered, both
+    written as sections with empty footers; LibreOffice must print numbers on pages 1–6 only."""
+    variant = next(r for r in rendered_corpus if r.name == "variant-even-imprint")
+    numbers = [page.page_number for page in variant.layout.pages]
+    assert numbers[-2:] == [None, None] and all(n is not None for n in numbers[:-2]), numbers
+    result = check(variant, geometry)
+    assert result.ok, result.row()
+    printed = {line.page: line.text for line in pdf_lines(str(variant.pdf))
+               if line.baseline > _body_bottom(geometry) and line.text.startswith("—")}
+    assert printed == {index: f"—{n}—" for index, n in enumerate(numbers) if n is not None}
 
 
 def test_corpus_is_big_enough(rendered_corpus):

@@ -179,4 +179,7 @@ def _imprint(profile: LayoutProfile, layout: PageLayout, rows: list[ImprintRow],
         rows[-1] = ImprintRow(last.paragraph, last.height_pt - shrink, last.rule_above)
     pad = (first_row - used) * profile.pitch
     bottom = RuleStyle(spec.thick_rule_pt, hex_color(profile.color("black")))
-    return DocxImprint(rows=tuple(rows), rule_below=bottom, pad_pt=max(0.0, pad), new_page=new_page)
+    blank = sum(1 for page in layout.pages[last_content_page + 1:imprint_page.index] if not page.lines
+                or all(ln.role is BlockRole.PAGE_NUMBER for ln in page.lines))
+    return DocxImprint(rows=tuple(rows), rule_below=bottom, pad_pt=max(0.0, pad), new_page=new_page,
+                       blank_pages=blank, numbered=imprint_page.page_number is not None)

@@ -146,13 +146,19 @@ def footer_xml(geometry: DocxGeometry, kind: FooterKind) -> bytes:
 # ---------------------------------------------------------------- section
 
 def section_properties(geometry: DocxGeometry, odd_footer: str, even_footer: str,
-                       first_footer: str | None = None) -> etree._Element:
-    """sectPr: A4, margins, footer distance, odd/even (and optionally first-page) footers, a lines grid."""
+                       first_footer: str | None = None, *, starts_new_page: bool = False) -> etree._Element:
+    """sectPr: A4, margins, footer distance, odd/even (and optionally first-page) footers, a lines grid.
+
+    Every section names its footers, empty ones included: a section without a reference would
+    inherit the previous section's page numbers.
+    """
     sect = el("sectPr")
     put(sect, el("footerReference", {"type": "default", "r:id": odd_footer}))
     put(sect, el("footerReference", {"type": "even", "r:id": even_footer}))
     if first_footer:
         put(sect, el("footerReference", {"type": "first", "r:id": first_footer}))
+    if starts_new_page:
+        put(sect, el("type", {"val": "nextPage"}))  # the default, written out for readers that assume otherwise
     put(sect, el("pgSz", {"w": twips(geometry.page_width_pt), "h": twips(geometry.page_height_pt)}))
     # The left margin is whatever makes the text column exactly the engine's width in whole twips,
     # never a twip wider: LibreOffice fits a 28th character on a 1587-twip margin (28.00 mm rounded

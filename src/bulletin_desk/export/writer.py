@@ -94,6 +94,8 @@ class DocxImprint:
     rule_below: RuleStyle | None
     pad_pt: float  # empty space above the 版记 on its page, so its last rule sits on the 版心 bottom
     new_page: bool = False  # the 版记 starts a page of its own
+    blank_pages: int = 0  # empty pages the engine put before it (版记 on an even page), never numbered
+    numbered: bool = True  # whether the 版记's page carries a page number
 
 
 @dataclass
@@ -182,9 +184,10 @@ def imprint_elements(geometry: DocxGeometry, imprint: DocxImprint) -> list[etree
     """
     out: list[etree._Element] = []
     width = twips(geometry.body_width_pt)
+    in_own_section = _imprint_sections(imprint)
     if imprint.pad_pt >= 0.5 or imprint.new_page:
         pad = ParaFormat(1.0, snap_to_grid=False, line_pt=max(imprint.pad_pt, 0.5),
-                         page_break_before=imprint.new_page)
+                         page_break_before=imprint.new_page and not in_own_section)
         out.append(el("p", None, paragraph_properties(geometry, pad, style_id=IMPRINT_PAD.style_id)))
     table = el("tbl")
     tblpr = el("tblPr")
@@ -215,6 +218,15 @@ def imprint_elements(geometry: DocxGeometry, imprint: DocxImprint) -> list[etree
     return out
 
 
+def _imprint_sections(imprint: DocxImprint) -> bool:
+    """Whether the 版记 (and blank pages before it) need sections of their own: only for unnumbered pages."""
+    return imprint.new_page and (imprint.blank_pages > 0 or not imprint.numbered)
+
+
+_NUMBERED = ("rIdFooterOdd", "rIdFooterEven")
+_UNNUMBERED = ("rIdFooterEmpty", "rIdFooterEmpty")
+
+
 # ---------------------------------------------------------------- the package
 
 def document_xml(geometry: DocxGeometry, content: DocxContent) -> bytes:
@@ -222,13 +234,27 @@ def document_xml(geometry: DocxGeometry, content: DocxContent) -> bytes:
     body = etree.SubElement(root, w("body"))
     for paragraph in content.paragraphs:
         body.append(paragraph_element(geometry, paragraph))
+    final_footers, final_new_page = _NUMBERED, False
+    if content.imprint is not None and _imprint_sections(content.imprint):
+        # Pages without a number are sections with empty footers: the content's section ends with its
+        # last paragraph, each blank page is a section of one empty paragraph, the 版记 the last one.
+        last = body[-1] if len(body) else None
+        if last is not None and last.tag == w("p"):
+            put(last.find(w("pPr")), section_properties(geometry, *_NUMBERED))
+        for index in range(content.imprint.blank_pages):
+            blank = ParaFormat(geometry.element(BlockRole.BODY).para.size_pt, snap_to_grid=False)
+            ppr = paragraph_properties(geometry, blank, style_id=IMPRINT_PAD.style_id)
+            put(ppr, section_properties(geometry, *_UNNUMBERED, starts_new_page=index > 0 or last is not None))
+            body.append(el("p", None, ppr))
+        final_footers = _NUMBERED if content.imprint.numbered else _UNNUMBERED
+        final_new_page = True
     if content.imprint is not None:
         body.extend(imprint_elements(geometry, content.imprint))
         # A document must end with a paragraph; after the 版记 it is a hairline high so it never
         # spills onto a new page.
         tail = ParaFormat(1.0, snap_to_grid=False, line_pt=0.5)
         body.append(el("p", None, paragraph_properties(geometry, tail, style_id=IMPRINT_PAD.style_id)))
-    body.append(section_properties(geometry, odd_footer="rIdFooterOdd", even_footer="rIdFooterEven"))
+    body.append(section_properties(geometry, *final_footers, starts_new_page=final_new_page))
     return to_xml_bytes(root)
 
 
@@ -245,6 +271,7 @@ def build_package(issue: Issue, geometry: DocxGeometry, content: DocxContent, *,
         Part("word/fontTable.xml", CT_FONTS, font_table_xml(fonts_in_use(geometry))),
         Part("word/footer1.xml", CT_FOOTER, footer_xml(geometry, "odd")),
         Part("word/footer2.xml", CT_FOOTER, footer_xml(geometry, "even")),
+        Part("word/footer3.xml", CT_FOOTER, footer_xml(geometry, "empty")),
         Part(embedded.ITEM_PART, None, embedded.item_xml(issue, doc_xml, digest)),
         Part(embedded.ITEM_PROPS_PART, CT_CUSTOM_XML_PROPS, embedded.item_props_xml(doc_xml, digest)),
         Part("docProps/core.xml", CT_CORE, core_properties_xml(title, author, when)),
@@ -260,6 +287,7 @@ def build_package(issue: Issue, geometry: DocxGeometry, content: DocxContent, *,
             Relationship("rIdFonts", RT_FONTS, "fontTable.xml"),
             Relationship("rIdFooterOdd", RT_FOOTER, "footer1.xml"),
             Relationship("rIdFooterEven", RT_FOOTER, "footer2.xml"),
+            Relationship("rIdFooterEmpty", RT_FOOTER, "footer3.xml"),
             Relationship("rIdBulletin", RT_CUSTOM_XML, "../customXml/item1.xml"),
         ],
         embedded.ITEM_PART: [Relationship("rId1", RT_CUSTOM_XML_PROPS, "itemProps1.xml")],
