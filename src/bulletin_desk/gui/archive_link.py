@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from bulletin_desk.fileio import atomic_write_text
 from bulletin_desk.model import Issue, Masthead, dumps, issue_label, loads
 
@@ -75,7 +77,13 @@ class ArchiveLink:
             if issue_id is None:
                 issue_id = getattr(item, "issue_id", None)
             label = getattr(item, "label", None)
-            if label is None:
+            if label is not None:
+                series = getattr(item, "series", "") or ""
+                first = getattr(item, "first_title", "") or ""
+                label = f"{series} {label}　{first}".strip()
+                if getattr(item, "is_sample", False):
+                    label += "　" + QCoreApplication.translate("ArchiveLink", "（示例）")
+            else:
                 issue = getattr(item, "issue", None)
                 if issue is not None:
                     label = f"{issue.masthead.title} {issue_label(issue.masthead)}"

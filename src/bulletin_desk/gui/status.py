@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QPushButton
 
 from bulletin_desk.gui import messages
+from bulletin_desk.gui.fit import compute_fit
 from bulletin_desk.model import issue_char_count
 
 
@@ -19,18 +20,6 @@ def font_report() -> list[tuple[str, str, bool, str]] | None:
         return None
     return [(item.label_zh, item.family, item.official, messages.render(item.message()))
             for item in render_font_report().faces]
-
-
-def fit_numbers(layout: Any) -> tuple[int, int] | None:
-    """(lines left on the last page, lines over) if the layout reports them."""
-    fit = getattr(layout, "fit", None)
-    if fit is None:
-        return None
-    left = getattr(fit, "remaining_lines", None)
-    over = getattr(fit, "overflow_lines", 0) or 0
-    if left is None:
-        return None
-    return int(left), int(over)
 
 
 class StatusPanel(QObject):
@@ -50,6 +39,7 @@ class StatusPanel(QObject):
         for widget in (self.pages, self.chars, self.profile, self.fonts):
             bar.addPermanentWidget(widget)
         self.page_count: int | None = None
+        self.fit = None
         self._report = font_report()
         self._show_fonts()
 
@@ -63,16 +53,19 @@ class StatusPanel(QObject):
         runner = self.window.runner  # type: ignore[attr-defined]
         self.profile.setText(self.tr("版式：{0}").format(
             getattr(layout, "profile_name", "") or runner.profile_name))
-        fit = fit_numbers(layout)
+        fit = compute_fit(layout, runner.profile)
         label = self.window.fit_label  # type: ignore[attr-defined]
         if fit is None:
             label.setText(self.tr("共{0}页").format(self.page_count))
-        elif fit[1] > 0:
-            label.setText(self.tr("超出{0}行 · 共{1}页").format(fit[1], self.page_count))
+        elif fit.overflow_lines > 0:
+            label.setText(self.tr("超出{0}行 · 共{1}页").format(fit.overflow_lines, self.page_count))
+            label.setToolTip(self.tr("版记被挤到单独一页：删去{0}行即可与正文同页").format(fit.overflow_lines))
             label.setStyleSheet("color: #b00000; font-weight: bold;")
         else:
-            label.setText(self.tr("本页剩余{0}行 · 共{1}页").format(fit[0], self.page_count))
+            label.setText(self.tr("本页剩余{0}行 · 共{1}页").format(fit.remaining_lines, self.page_count))
+            label.setToolTip("")
             label.setStyleSheet("")
+        self.fit = fit
 
     def _show_fonts(self) -> None:
         if self._report is None:
