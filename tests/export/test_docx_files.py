@@ -11,6 +11,7 @@ import textwrap
 import zipfile
 
 import pytest
+from lxml import etree
 from tests.export.conftest import FIXED_NOW, read_part
 
 from bulletin_desk import fileio
@@ -146,3 +147,17 @@ def test_successful_write_replaces_and_reports(reference_issue, existing):
     report = write_docx(reference_issue, existing)
     assert report.path == existing and report.size_bytes == existing.stat().st_size
     assert existing.read_bytes()[:2] == b"PK"
+
+
+def test_the_importer_computes_the_same_body_hash_and_reads_every_style(reference_issue):
+    """Both sides of the export/ingest contract agree on our own output (hash and style names)."""
+    from bulletin_desk.export.embedded import body_hash
+    from bulletin_desk.export.styles import ROLE_STYLES
+    from bulletin_desk.ingest import docx_contract
+
+    data = build_docx_bytes(reference_issue, now=FIXED_NOW)
+    document = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+    assert docx_contract.body_hash(etree.fromstring(document)) == body_hash(document) == read_embedded(data).stored_hash
+    for style in ROLE_STYLES.values():
+        assert docx_contract.role_for_style(style.name) is not None, style.name
+        assert docx_contract.role_for_style(style.style_id) is not None, style.style_id

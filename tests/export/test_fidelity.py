@@ -174,3 +174,12 @@ def test_mutation_one_kinsoku_character_dropped_turns_the_gate_red(rendered_corp
             failures.append((rendered.name, dropped))
             print("\nmutant kinsoku without", dropped, result.row())
     assert failures, "dropping a kinsoku character from the engine went unnoticed by the gate"
+
+
+def test_missing_soffice_fails_under_ci_never_skips(monkeypatch, tmp_path):
+    import shutil
+
+    monkeypatch.setattr(shutil, "which", lambda name, *a, **k: None)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="soffice"):
+        convert_all([tmp_path / "x.docx"], tmp_path)

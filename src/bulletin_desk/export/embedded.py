@@ -11,8 +11,10 @@ one implementation):
   is the canonical bulletin-desk/1 JSON of the exported issue (model.codec.dumps).
 * ``body-text-1``: walk ``w:body`` of word/document.xml in document order; every ``w:p`` contributes the
   text of its ``w:t`` elements, ``"\\n"`` for each ``w:br``/``w:cr`` and ``"\\t"`` for each ``w:tab``
-  (field instructions and deleted text do not count); paragraphs are joined with ``"\\n"``; the hash is
-  SHA-256 of that text in UTF-8. Footers are not part of it (their PAGE fields change on every print).
+  element — tab-stop definitions in ``w:pPr/w:tabs`` included (ingest/docx_contract.py counts them the
+  same way; do not change one side alone) — while field instructions and text inside ``w:del`` or
+  ``w:moveFrom`` do not count; paragraphs are joined with ``"\\n"``; the hash is SHA-256 hex of that
+  text in UTF-8. Footers are not part of it (their PAGE fields change on every print).
 
 If the hash still matches, the file is untouched since export and the JSON is the issue; if not, an
 editor changed it in Word and the importer must read the paragraphs (by style name, export/styles.py).
@@ -65,7 +67,7 @@ def body_text(document_xml: bytes) -> str:
 def _inside_deleted_text(node: etree._Element, stop: etree._Element) -> bool:
     parent = node.getparent()
     while parent is not None and parent is not stop:
-        if parent.tag == f"{{{W_NS}}}del":
+        if parent.tag in (f"{{{W_NS}}}del", f"{{{W_NS}}}moveFrom"):
             return True
         parent = parent.getparent()
     return False
