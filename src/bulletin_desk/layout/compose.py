@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from bulletin_desk.layout.metrics import default_metrics
 from bulletin_desk.layout.page import BlockRole, Face, SourceRef
 from bulletin_desk.layout.profile import ElementSpec, LayoutProfile
 from bulletin_desk.model import Issue, ParagraphKind
@@ -112,7 +113,8 @@ def header_blocks(issue: Issue, profile: LayoutProfile) -> list[Block]:
     size = spec.size_pt
     if spec.fit_to_width and head.title:
         room = profile.body_width - 2 * spec.inset_chars * spec.size_pt
-        size = min(size, int(room / len(head.title) * 2) / 2)  # half-point steps, like Word's size box
+        ems = _rough_width(head.title, 1.0)
+        size = min(size, int(room / ems * 2) / 2)  # half-point steps, like Word's size box
     blocks.append(_block(profile, "masthead", BlockRole.MASTHEAD, (_run(profile, spec, head.title, size=size),),
                          SourceRef("masthead.title"), group=Group.HEADER, size=size))
     spec = profile.element("issue_number")
@@ -246,22 +248,9 @@ def _imprint_row(profile: LayoutProfile, spec: ElementSpec, text: str, field_nam
 
 
 def _rough_width(text: str, size: float) -> float:
-    from bulletin_desk.layout.metrics import StaticMetrics
-
-    metrics = _metrics_singleton()
-    assert isinstance(metrics, StaticMetrics)
+    """Width at ``size`` without letter spacing (packing 版记 items, fitting the masthead)."""
+    metrics = default_metrics()
     return sum(metrics.em(ch) for ch in text) * size
-
-
-_METRICS: list[object] = []
-
-
-def _metrics_singleton() -> object:
-    if not _METRICS:
-        from bulletin_desk.layout.metrics import StaticMetrics
-
-        _METRICS.append(StaticMetrics())
-    return _METRICS[0]
 
 
 def compose_blocks(issue: Issue, profile: LayoutProfile) -> list[Block]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from bulletin_desk.layout.compose import Block, Group, InlineRun, compose_blocks
 from bulletin_desk.layout.linebreak import BrokenLine, break_block
-from bulletin_desk.layout.metrics import FontMetrics, StaticMetrics, char_class
+from bulletin_desk.layout.metrics import FontMetrics, char_class, default_metrics
 from bulletin_desk.layout.page import BlockRole, Face, Line, Page, PageLayout, Rule, SourceRef, TextRun
 from bulletin_desk.layout.profile import MM, LayoutProfile, load_profile
 from bulletin_desk.model import Issue
@@ -326,16 +326,8 @@ def layout_issue(issue: Issue, profile: LayoutProfile | None = None, metrics: Fo
                  previous: PageLayout | None = None) -> PageLayout:
     """The pages of ``issue``; pass the previous result as ``previous`` to re-break only what changed."""
     profile = profile or load_profile()
-    metrics = metrics or _default_metrics()
+    metrics = metrics or default_metrics()
     cache = previous.cache if previous is not None and isinstance(previous.cache, LayoutCache) else None
     engine = _Engine(profile, metrics, cache)
     return engine.finish(engine.paginate(compose_blocks(issue, profile)))
 
-
-_DEFAULT: list[StaticMetrics] = []
-
-
-def _default_metrics() -> StaticMetrics:
-    if not _DEFAULT:
-        _DEFAULT.append(StaticMetrics())
-    return _DEFAULT[0]

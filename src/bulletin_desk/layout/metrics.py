@@ -102,3 +102,9 @@ class StaticMetrics:
         if found is None:
             found = self.em(char, bold)
         return found * size
+
+
+@lru_cache(maxsize=1)
+def default_metrics() -> StaticMetrics:
+    """The shared StaticMetrics (its memo of widths grows with the characters seen)."""
+    return StaticMetrics()
