@@ -7,10 +7,13 @@ The model, each part measured with the probe (tests/support/probe_corpus.py):
   every character except the last of a portion.
 - Between an ideograph and a digit/Latin character LibreOffice inserts max(size)/5 (3.2 pt at
   16 pt); never next to punctuation.
-- Characters are placed while they fit. At the first one that does not: a mark of the hanging set
-  hangs past the edge if it is inside its portion and the next character may start a line; otherwise
-  the break moves back over line-start/line-end prohibitions and unbreakable units (digit runs, Latin
-  words, ——, ……, 《…》 in titles).
+- A character fits when its glyph (not the spacing after it) ends inside the column. At the first one
+  that does not: a mark of the hanging set hangs past the edge unless it follows a digit/Latin letter
+  or the next character may not start a line either; otherwise the break moves back over line-start/
+  line-end prohibitions, Latin/digits glued to quotes and brackets, and unbreakable units (digit runs,
+  Latin words, ——, ……, 《…》 in titles).
+- "—" takes the script of the character before it; Latin-shaped (after Latin, at a paragraph start)
+  it is narrow. A CJK "——" is one glyph: no letter spacing between its halves.
 - Justified lines stretch every gap except those inside a Latin word or digit run, so the last glyph
   ends ``justify_slack_pt`` inside the 版心; lines with a hanging mark are not stretched.
 """
