@@ -237,3 +237,14 @@ def test_incremental_relayout_breaks_only_the_edited_paragraph(profile: LayoutPr
                                    edited.sections[2].articles[1].paragraphs) - 1 for line in page.lines))
     assert all(reused[:changed_page])  # pages before the edit are the very same objects
     assert not reused[changed_page]
+
+
+def test_a_changed_profile_or_metrics_is_never_served_from_the_cache(profile: LayoutProfile) -> None:
+    issue = generated_issue(4, articles=2)
+    first = layout_issue(issue, profile)
+    wider = dataclasses.replace(profile, grid=dataclasses.replace(profile.grid, tracking_pt=-0.3))
+    again = layout_issue(issue, wider, previous=first)
+    assert isinstance(again.cache, LayoutCache) and again.cache.stats["reused"] == 0
+    same = layout_issue(issue, profile, previous=first)
+    assert isinstance(same.cache, LayoutCache) and same.cache.stats["broken"] == 0
+    assert all(a is b for a, b in zip(first.pages, same.pages, strict=True))

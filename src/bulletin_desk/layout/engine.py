@@ -28,7 +28,8 @@ from bulletin_desk.model import Issue
 class LayoutCache:
     """Broken blocks and finished lines of the last layout, keyed by everything that shapes them."""
 
-    profile: str = ""
+    profile: object = None  # the LayoutProfile and FontMetrics these entries were made with
+    metrics: object = None
     breaks: dict[tuple[object, ...], tuple[int, list[BrokenLine]]] = field(default_factory=dict)
     lines: dict[tuple[object, ...], Line] = field(default_factory=dict)
     pages: list[Page] = field(default_factory=list)
@@ -58,8 +59,10 @@ class _Engine:
     def __init__(self, profile: LayoutProfile, metrics: FontMetrics, previous: LayoutCache | None) -> None:
         self.profile = profile
         self.metrics = metrics
-        self.old = previous if previous is not None and previous.profile == profile.name else LayoutCache()
-        self.cache = LayoutCache(profile=profile.name, next_id=self.old.next_id)
+        usable = (previous is not None and previous.metrics is metrics
+                  and (previous.profile is profile or previous.profile == profile))
+        self.old = previous if usable and previous is not None else LayoutCache()
+        self.cache = LayoutCache(profile=profile, metrics=metrics, next_id=self.old.next_id)
         self.top, self.pitch, self.left = profile.top, profile.pitch, profile.left
         self.per_page = profile.grid.lines_per_page
 
