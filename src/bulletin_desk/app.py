@@ -259,7 +259,7 @@ def main(ctx: Any = None, qt_args: list[str] | None = None) -> int:
         if hook is None:
             QMessageBox.information(window, QCoreApplication.translate("App", "提示"), note)
     if hook is not None:
-        hook.start(window)
+        hook.start(window, session.notes)
     try:
         code = app.exec()
     finally:

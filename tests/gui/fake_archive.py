@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as _dt
+import time
 from dataclasses import dataclass
 
 from bulletin_desk.model import Issue, dumps, loads
@@ -77,10 +78,12 @@ class FakeArchive:
         self.issues = FakeIssues()
         self.journal: Journal | None = None
         self.journal_writes = 0
+        self.journal_times: list[float] = []
         self.closed = False
 
     def journal_put(self, issue_id: int | None, json_text: str) -> None:
         self.journal_writes += 1
+        self.journal_times.append(time.monotonic())
         self.journal = Journal(issue_id, json_text, _dt.datetime.now().isoformat(timespec="seconds"))
 
     def journal_get(self) -> Journal | None:

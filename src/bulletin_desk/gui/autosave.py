@@ -38,8 +38,8 @@ class JournalAutosaver(QObject):
         return self._pending_since is not None
 
     def _on_changed(self) -> None:
-        if not self.doc.is_dirty():
-            return
+        # No "is it dirty?" check here: the change signal comes from inside QUndoStack.push, before
+        # the stack counts the new step, so the very first keystroke would look clean.
         now = time.monotonic()
         if self._pending_since is None:
             self._pending_since = now
@@ -62,7 +62,7 @@ class JournalAutosaver(QObject):
         if self._pending_since is None:
             return
         self._pending_since = None
-        if self.link is None:
+        if self.link is None or not self.doc.is_dirty():
             return
         try:
             self.link.journal_put(self.doc.issue_id, self.doc.issue)

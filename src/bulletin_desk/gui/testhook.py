@@ -48,8 +48,9 @@ class TestHook:
         self.restored = bool(self.script.get("restore", True))
         return self.restored
 
-    def start(self, window: Any) -> None:
+    def start(self, window: Any, notes: list[str] | None = None) -> None:
         self.window = window
+        self.notes = list(notes or [])
         self._steps = list(self.script.get("steps", []))
         QTimer.singleShot(100, self._next)
 
@@ -71,7 +72,8 @@ class TestHook:
                 self._steps.insert(0, step)
                 delay = 50
         elif "dump" in step:
-            state = {"restored": self.restored, "dirty": self.window.doc.is_dirty(),
+            state = {"restored": self.restored, "dirty": self.window.doc.is_dirty(), "notes": self.notes,
+                     "issue_id": self.window.doc.issue_id,
                      "issue": json.loads(dumps(self.window.doc.issue))}
             atomic_write_text(step["dump"], json.dumps(state, ensure_ascii=False))
         elif "marker" in step:
