@@ -93,7 +93,7 @@ def _wait_for(path: Path, proc: subprocess.Popen, seconds: float) -> None:
     deadline = time.monotonic() + seconds
     while not path.exists():
         if proc.poll() is not None:
-            out, err = proc.communicate()
+            _out, err = proc.communicate()
             pytest.fail(f"app exited early ({proc.returncode}): {err.decode(errors='replace')[-2000:]}")
         if time.monotonic() > deadline:
             proc.kill()
