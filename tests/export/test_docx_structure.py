@@ -258,7 +258,8 @@ def test_named_styles_exist_for_every_role(docx_bytes):
 # ---------------------------------------------------------------- schema order
 
 @pytest.mark.parametrize("part", ["word/document.xml", "word/styles.xml", "word/settings.xml",
-                                  "word/footer1.xml", "word/footer2.xml"])
+                                  "word/footer1.xml", "word/footer2.xml", "word/footer3.xml",
+                                  "word/fontTable.xml"])
 def test_children_are_in_schema_order(docx_bytes, part):
     assert all_out_of_order(read_part(docx_bytes, part)) == []
 

@@ -82,10 +82,21 @@ SETTINGS_SEQ = (
     "decimalSymbol", "listSeparator",
 )
 
+STYLE_SEQ = (
+    "name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden", "uiPriority", "semiHidden",
+    "unhideWhenUsed", "qFormat", "locked", "personal", "personalCompose", "personalReply", "rsid", "pPr", "rPr",
+    "tblPr", "trPr", "tcPr", "tblStylePr",
+)
+FONT_SEQ = ("altName", "panose1", "charset", "family", "notTrueType", "pitch", "sig", "embedRegular",
+            "embedBold", "embedItalic", "embedBoldItalic")
+
 # Which sequence governs the children of which parent (by local name).
 SEQUENCES: dict[str, tuple[str, ...]] = {
     "pPr": PPR_SEQ, "rPr": RPR_SEQ, "sectPr": SECTPR_SEQ, "settings": SETTINGS_SEQ, "tblPr": TBLPR_SEQ,
     "tcPr": TCPR_SEQ, "trPr": TRPR_SEQ, "pBdr": PBDR_SEQ, "tcBorders": TCBORDERS_SEQ, "tblBorders": TCBORDERS_SEQ,
+    "style": STYLE_SEQ, "font": FONT_SEQ, "docDefaults": ("rPrDefault", "pPrDefault"),
+    "tbl": ("bookmarkStart", "tblPr", "tblGrid", "tr"), "tr": ("tblPrEx", "trPr", "tc"), "tc": ("tcPr", "p", "tbl"),
+    "tblCellMar": ("top", "start", "left", "bottom", "end", "right"),
 }
 # Elements that may repeat (all others replace an existing sibling of the same name).
 _REPEATABLE = {"headerReference", "footerReference", "activeWritingStyle", "noLineBreaksAfter",
