@@ -20,6 +20,7 @@ def _ctx(lang: str) -> CliContext:
                       out=io.StringIO(), err=io.StringIO())
 
 
+@pytest.mark.windows
 def test_mandatory_checks_pass_here(qapp):
     checks = tuple((k, f) for k, f in selftest.CHECKS if k in MANDATORY_NOW)
     results = selftest.run_checks(["-platform", "offscreen"], checks=checks)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sys
 
+import pytest
 from tests.packaging.conftest import PACKAGING
 
 from bulletin_desk import paths, winapp
 
 
+@pytest.mark.windows
 def test_pythonw_streams_go_to_the_log_file(monkeypatch):
     root = logging.getLogger()
     handlers = list(root.handlers)
@@ -60,3 +63,19 @@ def test_icons_ship_in_the_resources():
     assert (icons / "bulletin_desk.ico").read_bytes()[:4] == b"\0\0\1\0"
     assert (icons / "bulletin_desk.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert re.search(r"<svg", (icons / "bulletin_desk.svg").read_text(encoding="utf-8"))
+
+
+@pytest.mark.windows
+def test_running_mutex_is_seen_by_a_second_copy():
+    name = f"BulletinDesk.Test.{os.getpid()}"
+    first = winapp.acquire_running_mutex(name)
+    second = winapp.acquire_running_mutex(name)
+    try:
+        if sys.platform == "win32":
+            assert first.handle and not first.already_running
+            assert second.already_running, "a second copy must see the first one's mutex"
+        else:
+            assert first.handle is None and not second.already_running
+    finally:
+        second.release()
+        first.release()

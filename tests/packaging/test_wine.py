@@ -178,11 +178,36 @@ def test_refused_while_running_then_upgrade_then_uninstall(installed, installer_
     assert settings.is_file() and log.is_file()
 
 
-def test_windows_7_is_refused(installer_upgrade, tmp_path):
-    wp = WinePrefix(tmp_path)
-    wp.create("win7")
-    done = wp.run(installer_upgrade, "/S")
+def test_custom_folder_with_spaces_and_chinese(installed, installer_upgrade):
+    """/D= (last, unquoted: through cmd /c) into a folder like a Chinese user's profile; the app runs there."""
+    wp = installed
+    target_win = "C:\\简报 测试\\BulletinDesk"
+    setup_win = wp.run_unix(["winepath", "-w", str(installer_upgrade)]).stdout.strip()
+    done = wp.cmd(f"{setup_win} /S /D={target_win}")
     wp.wait()
+    assert done.returncode == 0, done
+    target = wp.drive_c / "简报 测试" / "BulletinDesk"
+    assert (target / "runtime" / "BulletinDesk.exe").is_file(), sorted(p.name for p in wp.drive_c.iterdir())
+    assert not (_inst(wp) / "runtime").exists()
+    assert wp.reg_query(UNINST_KEY).get("InstallLocation", "").endswith("\\BulletinDesk")
+    done = wp.run(target / "runtime" / "python.exe", target_win + "\\bulletin_desk.pyw", "--self-test",
+                  "-platform", "offscreen", encoding="cp1252", timeout=240)
+    assert done.returncode == 0 and "[FAIL]" not in done.stdout, done.stdout + done.stderr
+    done = wp.run(target / "uninstall.exe", "/S")
+    wp.wait()
+    assert done.returncode == 0
+    assert not (target / "runtime").exists() and not wp.key_exists(UNINST_KEY)
+
+
+def test_windows_7_is_refused(installed, installer_upgrade):
+    """Runs last, after the uninstall: the same prefix switched to Windows 7 (saves a wineboot)."""
+    wp = installed
+    wp.set_version("win7")
+    try:
+        done = wp.run(installer_upgrade, "/S")
+        wp.wait()
+    finally:
+        wp.set_version("win10")
     assert done.returncode == 2, done  # NSIS: aborted by .onInit (the OS gate)
-    assert not (wp.local_appdata / "Programs" / "BulletinDesk").exists()
+    assert not (_inst(wp) / "runtime").exists()
     assert not wp.key_exists(UNINST_KEY)
