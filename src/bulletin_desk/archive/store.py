@@ -150,14 +150,15 @@ def _seed(engine: Engine, path: Path) -> None:
     from bulletin_desk.model import loads
 
     sample = loads((paths.resources_dir() / "samples" / "reference.bdjson").read_bytes())
-    with write_transaction(engine) as conn:
+    repo = IssueRepository(engine, path)
+    with write_transaction(engine) as conn:  # one transaction: a crash never leaves a half-seeded archive
         if conn.execute(select(meta_t.c.value).where(meta_t.c.key == "seeded")).first() is not None:
             return  # another process seeded it first
         conn.execute(delete(meta_t).where(meta_t.c.key.in_(("created_at", "created_by", "seeded"))))
         conn.execute(insert(meta_t), [{"key": "created_at", "value": now_text()},
                                       {"key": "created_by", "value": f"bulletin-desk {__version__}"},
                                       {"key": "seeded", "value": "reference.bdjson"}])
-    IssueRepository(engine, path).add_sample(sample)
+        repo._save_in(conn, sample, None, None, is_sample=True)
 
 
 def open_archive(path: Path, *, create: bool = True) -> Archive:
