@@ -56,3 +56,28 @@ def test_hard_wrapped_text_at_a_fixed_width_is_rejoined() -> None:
 def test_latin_words_broken_across_lines_get_a_space() -> None:
     text = f"{LONG}the Bulletin\nDesk 软件已经上线。\n"
     assert clean_to_string(text) == f"{LONG}the Bulletin Desk软件已经上线。"
+
+
+def test_hard_wrapped_line_ending_in_a_semicolon_at_the_margin_continues() -> None:
+    paragraph = "组织开展志愿服务活动，就近就便做好值守；第一时间集结各实践站的志愿队伍，凝聚起强大力量。"
+    cut = paragraph.index("；") + 1
+    lines = [paragraph[:cut]] + [paragraph[cut:][i:i + cut] for i in range(0, len(paragraph) - cut, cut)]
+    text = "工作做法\n" + "\n".join(lines * 1) + "\n" + "\n".join(lines) + "\n"
+    assert clean_to_string(text).split("\n") == ["工作做法", paragraph, paragraph]
+
+
+def test_mid_sentence_marks_always_continue_and_a_full_line_takes_its_short_tail() -> None:
+    text = f"{LONG}\n\n广泛开展防控知识、\n\n科普知识宣传。\n"
+    assert clean_to_string(text) == f"{LONG}广泛开展防控知识、科普知识宣传。"
+    body = "守护在基层防控现场，组织开展志愿服务值守并且动员"  # two full lines of 12
+    wrapped = "\n".join(body[i:i + 12] for i in range(0, len(body), 12))
+    assert clean_to_string(f"标题\n{wrapped}\n各方力量\n二、下一步\n{wrapped}\n") == (
+        f"标题\n{body}各方力量\n二、下一步\n{body}")
+
+
+def test_a_headline_cut_at_the_margin_is_rejoined_but_never_with_its_paragraph() -> None:
+    title = "某区依托“3+3”布局全面深化拓展 文明实践建设试点工作"
+    body = "三级设置联动，突出党建引领。区级设置实践中心，统筹协调全区各部门资源力量，形成工作合力，推动任务落实。"
+    lines = [title[:20], title[20:]] + [body[i:i + 20] for i in range(0, len(body), 20)]
+    text = "（某单位）\n\n" + "\n".join(lines) + "\n"
+    assert clean_to_string(text).split("\n") == ["（某单位）", title, body]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from bulletin_desk.ingest.charclass import is_ascii_alnum
 from bulletin_desk.ingest.patterns import END_ATTRIBUTION, LineShape, ends_sentence, is_title_like, shape_of
 
+_MID_SENTENCE = ("，", "、", ",", "（", "(", "《")  # not “‘: straight quotes are paired only after rejoining
 REJOIN_MIN_CHARS = 20  # a shorter line that stops without punctuation is a title or a label, not a break
 HARD_WRAP_MIN_LINES = 3  # this many lines of one width (and 40 % of the text lines) = hard-wrapped text
 _NEVER_JOINS = {LineShape.SECTION, LineShape.ATTRIBUTION, LineShape.ISSUE_NUMBER, LineShape.TOTAL_NUMBER,
@@ -104,18 +105,22 @@ def should_join(current: str, last_piece: int, following: SourceLine, *, is_titl
     unindented next line even after a full stop: the sentence merely ended at the margin.
     """
     text = following.text
-    if is_title or END_ATTRIBUTION.match(current):
-        return False
-    if shape_of(current) in _NEVER_JOINS or shape_of(text) is not None:
+    if END_ATTRIBUTION.match(current) or shape_of(current) in _NEVER_JOINS or shape_of(text) is not None:
         return False
     at_wrap_width = wrap_width is not None and last_piece >= wrap_width - 1
+    if current.endswith(_MID_SENTENCE):
+        return True  # no paragraph or headline ends in ，、 or an opening bracket, however short the line
+    if is_title:  # a headline continues only when hard wrapping cut it at the margin
+        return at_wrap_width and is_title_like(text)
     if indentation and at_wrap_width and not following.indented:
         return True
-    if ends_sentence(current):
+    if ends_sentence(current) and not (at_wrap_width and current.endswith(("；", ";"))):
+        return False  # filled to the margin, a ； is mid-paragraph: paragraphs end in 。！？ or ：
+    if is_title_like(text) and len(text) < REJOIN_MIN_CHARS and not at_wrap_width:
         return False
-    if is_title_like(text) and len(text) < REJOIN_MIN_CHARS:
-        return False
-    return last_piece >= REJOIN_MIN_CHARS or at_wrap_width
+    # Length of the paragraph so far, not of its last physical line: a second cleaning pass sees the
+    # joined text as one line, and must decide the same way (idempotence).
+    return len(current) >= REJOIN_MIN_CHARS or at_wrap_width
 
 
 def join_text(left: str, right: str) -> str:
@@ -145,6 +150,7 @@ def rejoin(lines: list[SourceLine]) -> tuple[list[SourceLine], list[LineEvent]]:
             events.append(LineEvent("rejoin", current.line, current.text[-8:] + "⏎" + line.text[:8], line.line))
             current = SourceLine(join_text(current.text, line.text), current.line,
                                  (*current.joined_lines, line.line))
+            current_is_title = current_is_title and is_title_like(current.text)
             last_piece = line.physical_width
             blank_before = False
             continue
