@@ -3,8 +3,6 @@ layout says, line by line, character by character (copy/search fidelity), on off
 
 from __future__ import annotations
 
-import itertools
-
 import pymupdf
 import pytest
 
@@ -63,8 +61,13 @@ def test_every_line_copies_back_as_laid_out(reference):
 
 
 def test_paragraph_text_is_searchable_verbatim(reference):
-    issue, _profile, _layout, doc = reference
-    text = "".join(page.get_text() for page in doc).replace("\n", "").replace(" ", "")
+    issue, profile, _layout, doc = reference
+    text = ""
+    for page in doc:  # the text inside the 版心 (page numbers left out), in reading order
+        rows = _pdf_rows(page, profile.top, profile.bottom)
+        for y in sorted(rows):
+            text += "".join(c["c"] for c in sorted(rows[y], key=lambda c: c["origin"][0]))
+    text = text.replace(" ", "")
     for article in issue.articles():
         for paragraph in article.paragraphs:
             assert paragraph.full_text.replace(" ", "") in text
@@ -104,31 +107,39 @@ def _chars(page: pymupdf.Page) -> list[dict]:
             for c in s["chars"]]
 
 
-def test_pdf_full_page_full_lines_and_grid(reference):
-    _issue, profile, layout, doc = reference
-    full = [i for i, page in enumerate(layout.pages)
-            if len([ln for ln in page.lines if profile.top < ln.baseline < profile.bottom])
-            == profile.grid.lines_per_page]
-    assert full, "the reference issue has a full page"
-    page = doc[full[0]]
+def _pdf_rows(page: pymupdf.Page, top: float, bottom: float) -> dict[float, list[dict]]:
+    """PDF characters inside the 版心, grouped by baseline."""
     rows: dict[float, list[dict]] = {}
     for char in _chars(page):
         y = char["origin"][1]
-        if profile.top < y < profile.bottom:
+        if top < y < bottom:
             key = next((k for k in rows if abs(k - y) < 0.2), y)
             rows.setdefault(key, []).append(char)
-    baselines = sorted(rows)
-    assert len(baselines) == 22
-    assert all(abs((b - a) - 28.95) < 0.05 for a, b in itertools.pairwise(baselines))
-    continuation = [ln.baseline for ln in layout.pages[full[0]].lines
-                    if ln.role is BlockRole.BODY and ln.source is not None and ln.source.start > 0]
-    assert len(continuation) >= 15
-    for baseline in continuation:
-        row = next(rows[y] for y in baselines if abs(y - baseline) < 0.2)
-        assert min(c["origin"][0] for c in row) / MM == pytest.approx(28.0, abs=0.05)  # 顶格 on the 订口 edge
-    ends = [max(c["bbox"][2] for c in rows[y] if not c["c"].isspace()) / MM for y in baselines]
-    full_lines = [e for e in ends if 182.5 <= e <= 184.0 + 16 / MM]  # justified (a hanging mark may pass)
-    assert len(full_lines) >= 15
+    return rows
+
+
+def test_pdf_body_lines_on_the_grid_full_pages_and_full_lines(reference):
+    _issue, profile, layout, doc = reference
+    body_baselines = [(i, ln) for i, page in enumerate(layout.pages) for ln in page.lines if ln.role is BlockRole.BODY]
+    grid0 = min(ln.baseline for _i, ln in body_baselines)  # the first grid line's baseline
+    last_grid_line = profile.grid.lines_per_page - 1
+    reached_last, continuation, justified = 0, 0, 0
+    for index, line in body_baselines:
+        rows = _pdf_rows(doc[index], profile.top, profile.bottom)
+        row = next((r for y, r in rows.items() if abs(y - line.baseline) < 0.2), None)
+        assert row is not None, (index, line.text)
+        y = row[0]["origin"][1]
+        k = (y - grid0) / profile.pitch
+        assert abs(k - round(k)) < 0.01, (index, line.text, k)  # on the 28.95 pt grid
+        assert 0 <= round(k) <= last_grid_line
+        reached_last += round(k) == last_grid_line
+        if line.source is not None and line.source.start > 0:
+            continuation += 1
+            assert min(c["origin"][0] for c in row) / MM == pytest.approx(28.0, abs=0.05)  # 顶格 at 28 mm
+        end = max(c["bbox"][2] for c in row if not c["c"].isspace()) / MM
+        justified += 182.5 <= end <= 184.0 + 16 / MM  # a full line (a hanging mark may pass the edge)
+    assert reached_last >= 2  # full pages: body down to the 22nd line
+    assert continuation >= 40 and justified >= 40
 
 
 def test_pdf_red_rule_imprint_rule_and_page_numbers(reference):
