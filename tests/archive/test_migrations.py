@@ -117,8 +117,14 @@ _UPGRADE_FROM_INSTALL = textwrap.dedent("""
 def test_fixtures_upgrade_from_an_installed_wheel(tmp_path: Path) -> None:
     wheel_dir, target, work = tmp_path / "wheel", tmp_path / "site", tmp_path / "elsewhere"
     work.mkdir()
-    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                            "-w", str(wheel_dir), str(REPO)], capture_output=True, text=True, timeout=180)
+    source = tmp_path / "source"  # build from a copy: parallel runs never share the checkout's build/ folder
+    ignore = shutil.ignore_patterns("__pycache__", "*.egg-info", "*.pyc")
+    for folder in ("src", "resources"):
+        shutil.copytree(REPO / folder, source / folder, ignore=ignore)
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copyfile(REPO / name, source / name)
+    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
+                            "-w", str(wheel_dir), str(source)], capture_output=True, text=True, timeout=180)
     assert build.returncode == 0, build.stderr
     wheels = list(wheel_dir.glob("bulletin_desk-*.whl"))
     assert len(wheels) == 1
