@@ -205,3 +205,14 @@ def test_close_after_saving_keeps_a_daily_backup(archive_path: Path, reference_i
     again.issues.save(real_issue(reference_issue, 4, None))
     again.close()
     assert len(list_backups(archive_path)) == 1  # one a day, not one per session
+
+
+def test_unstorable_text_is_refused_whole(archive: Archive, reference_issue: Issue) -> None:
+    from bulletin_desk.model import FormatError
+
+    broken = copy.deepcopy(reference_issue)
+    broken.sections[0].articles[1].paragraphs[0].text = "半个\ud800字"
+    with pytest.raises(FormatError) as caught:
+        archive.issues.save(broken)
+    assert caught.value.message.code == "model.json.unencodable"
+    assert len(archive.issues.list()) == 1  # nothing half-written

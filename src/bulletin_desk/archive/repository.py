@@ -23,7 +23,7 @@ from bulletin_desk.archive.connection import read_transaction, write_transaction
 from bulletin_desk.archive.errors import ArchiveError, ConflictError, NotFoundError, translate
 from bulletin_desk.archive.records import IssueSummary, NumberingReport, NumberProposal, RevisionInfo, StoredIssue
 from bulletin_desk.archive.schema import ArticleRow, IssueRow, ParagraphRow, RevisionRow, SectionRow
-from bulletin_desk.model import Issue, dumps, issue_label, loads
+from bulletin_desk.model import FormatError, Issue, dumps, issue_label, loads
 
 issues_t = IssueRow.__table__
 sections_t = SectionRow.__table__
@@ -41,9 +41,11 @@ def now_text() -> str:
 
 @contextmanager
 def translated(path: Path) -> Iterator[None]:
-    """Turn driver errors (full disk, lock, read-only, damage) into ArchiveError."""
+    """Turn driver errors (full disk, lock, read-only, damage) into ArchiveError, unstorable text into FormatError."""
     try:
         yield
+    except UnicodeEncodeError as exc:  # a lone surrogate (bad paste): the codec's message, nothing stored
+        raise FormatError("model.json.unencodable", "", position=exc.start) from exc
     except DBAPIError as exc:
         mapped = translate(exc, path)
         if mapped is None:
