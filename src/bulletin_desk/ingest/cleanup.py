@@ -52,17 +52,36 @@ class CleanText:
     changes: list[Change] = field(default_factory=list)
 
 
+def _edit_spans(before: str, after: str) -> list[tuple[int, int, int, int]]:
+    """(i1, i2, j1, j2) of each edit. Most rules replace characters one for one or only delete them,
+    which a linear walk finds; anything else goes to difflib (quadratic, but rare and short)."""
+    if len(before) == len(after):
+        return [(i, i + 1, i, i + 1) for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
+    if len(after) < len(before):
+        spans: list[tuple[int, int, int, int]] = []
+        j = 0
+        for i, ch in enumerate(before):
+            if j < len(after) and after[j] == ch:
+                j += 1
+            else:
+                spans.append((i, i + 1, j, j))
+        if j == len(after):
+            return spans
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    return [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+
+
 def _excerpts(rule: str, line: int, before: str, after: str) -> list[Change]:
     if rule == "spaces" and before.strip() == after:
         return []  # indentation and trailing blanks only: layout, not content
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    changes: list[Change] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        changes.append(Change(rule, line, before[max(0, i1 - _CONTEXT):i2 + _CONTEXT],
-                              after[max(0, j1 - _CONTEXT):j2 + _CONTEXT]))
-    return changes
+    merged: list[list[int]] = []  # edits closer than the context are shown as one
+    for i1, i2, j1, j2 in _edit_spans(before, after):
+        if merged and i1 - merged[-1][1] <= _CONTEXT:
+            merged[-1][1], merged[-1][3] = i2, j2
+        else:
+            merged.append([i1, i2, j1, j2])
+    return [Change(rule, line, before[max(0, i1 - _CONTEXT):i2 + _CONTEXT], after[max(0, j1 - _CONTEXT):j2 + _CONTEXT])
+            for i1, i2, j1, j2 in merged]
 
 
 def apply_rules(text: str, line: int, rules: tuple[tuple[str, Rule], ...], skip: Collection[str],
