@@ -70,3 +70,18 @@ def test_twin_resolver_finds_the_typed_ideograph_behind_a_radical(gui_app):
     assert resolve("⽉") == "月"
     assert resolve("月") is None  # typed: never changed
     assert resolve("⽇") is None  # 日 was not typed: nothing to map it to
+
+
+def test_stand_in_weight_applies_to_stand_ins_only():
+    from PySide6.QtGui import QFont
+
+    from bulletin_desk.render.fonts import face_weight
+
+    official = resolve_faces(installed={"方正小标宋简体"})[Face.XIAOBIAOSONG]
+    stand_in = resolve_faces(installed={"Noto Serif CJK SC"})[Face.XIAOBIAOSONG]
+    assert official.official and not stand_in.official
+    assert face_weight(official, False) == int(QFont.Weight.Normal)  # never emboldened a second time
+    assert face_weight(stand_in, False) == int(QFont.Weight.Black)  # the heavy look of 小标宋
+    assert face_weight(official, True) == int(QFont.Weight.Bold)
+    fangsong = resolve_faces(installed={"仿宋_GB2312"})[Face.FANGSONG]
+    assert face_weight(fangsong, True) == int(QFont.Weight.Bold)  # Qt emboldens 仿宋 (no bold style)

@@ -153,6 +153,18 @@ def font_report() -> FontReport:
     return resolve_faces()
 
 
+def face_weight(resolution: FaceResolution, bold: bool) -> int:
+    """The QFont weight to ask for.
+
+    substitutes.toml's ``weight`` makes a stand-in look like the official face (Noto Serif CJK at its
+    heaviest for 方正小标宋, which is a heavy design at Regular); the official face itself is always
+    asked for at Regular, or Qt would embolden 方正小标宋 a second time.
+    """
+    base = int(QFont.Weight.Normal) if resolution.official else int(_WEIGHTS.get(resolution.weight,
+                                                                                   QFont.Weight.Normal))
+    return max(base, int(QFont.Weight.Bold)) if bold else base
+
+
 class FontBook:
     """QRawFonts per (face, size, bold), with per-character fallback; one per painting session or cached.
 
@@ -187,8 +199,7 @@ class FontBook:
         if found is not None:
             return found
         resolution = self.report[face]
-        base_weight = _WEIGHTS.get(resolution.weight, QFont.Weight.Normal)
-        weight = max(int(base_weight), int(QFont.Weight.Bold)) if bold else int(base_weight)
+        weight = face_weight(resolution, bold)
         families: list[str] = []
         if resolution.family:
             families.append(resolution.family)
