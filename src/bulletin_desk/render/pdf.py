@@ -16,6 +16,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from bulletin_desk.catalogue import BulletinDeskError
 from bulletin_desk.fileio import atomic_write_bytes
+from bulletin_desk.layout import LayoutProfile, layout_issue, load_profile
 from bulletin_desk.layout.page import Page, PageLayout
 from bulletin_desk.model import Issue, issue_label
 from bulletin_desk.render.fonts import FontBook
@@ -77,12 +78,9 @@ def write_pdf_from_layout(page_layout: PageLayout, path: str | os.PathLike[str],
     return atomic_write_bytes(path, pdf_bytes(page_layout, options, title=title))
 
 
-def write_pdf(issue: Issue, path: str | os.PathLike[str], profile: object | None = None,
+def write_pdf(issue: Issue, path: str | os.PathLike[str], profile: LayoutProfile | None = None,
               options: PaintOptions | None = None) -> Path:
     """Lay ``issue`` out with ``profile`` (default: the official profile) and write its PDF at ``path``."""
-    from bulletin_desk import layout
-
-    chosen = profile if profile is not None else layout.load_profile()  # type: ignore[attr-defined]
-    page_layout = layout.layout_issue(issue, chosen)  # type: ignore[attr-defined]
+    page_layout = layout_issue(issue, profile if profile is not None else load_profile())
     title = " ".join(part for part in (issue.masthead.title, issue_label(issue.masthead)) if part)
     return write_pdf_from_layout(page_layout, path, options, title=title)
