@@ -121,12 +121,13 @@ def test_single_article_without_masthead_is_an_article() -> None:
 def test_html_bold_runs_are_leads_and_centred_large_runs_titles() -> None:
     html = ('<p align="center"><span style="font-size:22pt">标题，带逗号也是标题</span></p>'
             "<p><b>加粗的段首句。</b>其余正文内容。</p><p><strong>整段加粗，没有段首句。</strong></p>"
-            "<p>普通段落。第二句。</p>")
+            "<p>普通段落。第二句。</p><p><b>加粗到句号前</b>。其余。</p>")
     result = import_html(html)
     assert result.article is not None
     assert result.article.title == "标题，带逗号也是标题"
     assert [(p.lead, p.text) for p in result.article.paragraphs] == [
-        ("加粗的段首句。", "其余正文内容。"), (None, "整段加粗，没有段首句。"), (None, "普通段落。第二句。")]
+        ("加粗的段首句。", "其余正文内容。"), (None, "整段加粗，没有段首句。"), (None, "普通段落。第二句。"),
+        ("加粗到句号前。", "其余。")]
 
 
 def test_report_lines_give_reasons_in_both_languages() -> None:

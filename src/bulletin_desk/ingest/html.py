@@ -174,5 +174,9 @@ def runs_to_block(runs: list[tuple[str, bool]], number: int, centred: bool, larg
         prefix_raw += run_text
     prefix = clean_fragment(prefix_raw, number, skip_rules, []) if prefix_raw.strip() else ""
     all_bold = bool(prefix) and prefix == text
+    if prefix and not all_bold and text.startswith(prefix) and prefix[-1] not in "。！？：":
+        closing = re.match(r"[”’」』]*[。！？]", text[len(prefix):])  # bold stopped just short of the full stop
+        if closing:
+            prefix = text[:len(prefix) + closing.end()]
     lead = prefix if prefix and not all_bold and text.startswith(prefix) and prefix[-1] in "。！？：" else None
     return Block(text, number, bold_prefix=lead, all_bold=all_bold, centred=centred, large=large, formatted=True)
