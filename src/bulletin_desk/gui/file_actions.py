@@ -253,6 +253,11 @@ class FileActions(QObject):
 
         export_pdf(self.window)
 
+    def print_flow(self) -> Any:
+        from bulletin_desk.gui.output import PrintFlow
+
+        return PrintFlow(self.window)
+
     def print_issue(self) -> None:
         from bulletin_desk.gui.output import print_issue
 

@@ -155,6 +155,8 @@ class MainWindow(QMainWindow):
         self.act_save = self.action(self.tr("保存(&S)"), f.save, key.Save, "actSave")
         self.act_save_new = self.action(self.tr("另存为新一期…"), f.save_as_new, key.SaveAs, "actSaveNew")
         self.act_import = self.action(self.tr("导入(&I)…"), f.import_file, QKeySequence("Ctrl+I"), "actImport")
+        self.act_paste_import = self.action(self.tr("粘贴导入（Word/微信）"), self._paste_import,
+                                            QKeySequence("Ctrl+Shift+V"), "actPasteImport")
         self.act_export_docx = self.action(self.tr("导出 DOCX…"), f.export_docx, QKeySequence("Ctrl+E"),
                                            "actExportDocx")
         self.act_export_pdf = self.action(self.tr("导出 PDF…"), f.export_pdf, QKeySequence("Ctrl+Shift+E"),
@@ -190,7 +192,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         menu = bar.addMenu(self.tr("文件(&F)"))
         for act in (self.act_new, self.act_open, self.act_save, self.act_save_new, None, self.act_import,
-                    self.act_export_docx, self.act_export_pdf, self.act_print, None, self.act_quit):
+                    self.act_paste_import, self.act_export_docx, self.act_export_pdf, self.act_print, None,
+                    self.act_quit):
             menu.addSeparator() if act is None else menu.addAction(act)
         menu = bar.addMenu(self.tr("编辑(&E)"))
         for act in (self.act_undo, self.act_redo, None, self.act_find, self.act_replace, None,
@@ -209,6 +212,11 @@ class MainWindow(QMainWindow):
                     self.act_export_pdf, self.act_print):
             toolbar.addSeparator() if act is None else toolbar.addAction(act)
         self.addToolBar(toolbar)
+
+    def _paste_import(self) -> None:
+        from bulletin_desk.gui.import_dialog import paste_as_import
+
+        paste_as_import(self)
 
     # ---- outline and selection -------------------------------------------------------------------
     def current_node(self) -> NodeKey | None:
