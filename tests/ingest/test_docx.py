@@ -207,3 +207,27 @@ def test_chinese_counting_numbers() -> None:
 
     assert [chinese_counting(n) for n in (1, 10, 11, 20, 21, 99, 100, 105, 110, 123)] == [
         "一", "十", "十一", "二十", "二十一", "九十九", "一百", "一百零五", "一百一十", "一百二十三"]
+
+
+def _corpus_issues() -> list[Path]:
+    import json
+
+    from tests.ingest.corpus_support import CORPUS
+
+    paths = [*sorted(CORPUS.glob("*.expected.json")), REFERENCE_JSON]
+    return [p for p in paths if "article" not in json.loads(p.read_text(encoding="utf-8"))]
+
+
+@pytest.mark.parametrize("path", _corpus_issues(), ids=lambda p: p.name)
+def test_every_corpus_issue_survives_export_and_a_style_only_re_read(path: Path) -> None:
+    """Without the embedded JSON, the named styles alone carry the whole issue back (the edited-in-Word path)."""
+    import json
+
+    from bulletin_desk.export import build_docx_bytes
+    from bulletin_desk.model import issue_from_dict
+
+    issue = issue_from_dict(json.loads(path.read_text(encoding="utf-8")))
+    docx = rewrite_part(build_docx_bytes(issue), contract.ITEM_PART, None)
+    result = import_docx_bytes(docx)
+    assert result.issue is not None and result.source_format == "docx"
+    assert dumps(result.issue) == dumps(issue)
