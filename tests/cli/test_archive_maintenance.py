@@ -78,3 +78,26 @@ def test_upgrade_an_old_archive(run, archive_file: Path) -> None:  # type: ignor
 def test_help_and_usage_errors(run) -> None:  # type: ignore[no-untyped-def]
     assert run("export", "2020-19").code == 2  # one of --json/--docx/--pdf is required
     assert run("archive").code == 2
+
+
+def test_restore_refuses_while_the_app_holds_the_archive(run, archive_file: Path) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import socket
+    import subprocess
+    import sys
+
+    run("list")
+    assert run("archive", "backup").code == 0
+    lock = archive_file.with_name(archive_file.name + ".lock")
+    app = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        lock.write_text(json.dumps({"host": socket.gethostname(), "pid": app.pid, "time": "now"}), encoding="utf-8")
+        before = archive_file.read_bytes()
+        result = run("archive", "restore")
+        assert result.code == 1 and str(app.pid) in result.err
+        assert archive_file.read_bytes() == before
+        assert run("archive", "restore", "--force").code == 0
+    finally:
+        app.kill()
+        app.wait()
+    assert run("archive", "restore").code == 0  # a dead process's lock does not count

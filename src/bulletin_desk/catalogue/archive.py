@@ -104,6 +104,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "archive.cli.reindexed": ("已重建索引。", "Indexes rebuilt."),
     "archive.cli.backup_done": ("已备份到“{path}”。", "Backed up to \"{path}\"."),
     "archive.cli.restore_done": ("已用备份“{backup}”恢复档案库“{path}”。", "Restored \"{path}\" from \"{backup}\"."),
+    "archive.cli.in_use": ("档案库“{path}”正在简报编辑台中打开（{host}，进程 {pid}），请先关闭程序再恢复备份"
+                           "（如程序并未运行，可加 --force）。",
+                           "The archive \"{path}\" is open in Bulletin Desk ({host}, process {pid}); close the "
+                           "app before restoring a backup (or add --force if it is not running)."),
     "archive.cli.restore_kept": ("原档案库文件已保留为“{path}”。", "The replaced archive file was kept as \"{path}\"."),
     "archive.cli.upgraded": ("档案库已从结构版本 {old} 升级到 {new}；升级前的备份：“{backup}”。",
                              "The archive was upgraded from schema {old} to {new}; backup made first: \"{backup}\"."),

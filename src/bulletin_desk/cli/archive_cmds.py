@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import functools
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -297,9 +299,52 @@ def cmd_archive_backup(ctx: CliContext, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _pid_alive(pid: int) -> bool:
+    if sys.platform == "win32":
+        import ctypes
+
+        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        ctypes.windll.kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        ctypes.windll.kernel32.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def app_holding(archive: Path) -> tuple[str, int] | None:
+    """(host, pid) of a running app that has this archive open, read from the app's lock file beside it.
+
+    The lock (``<archive>.lock``: host, pid, time) is written by the GUI (gui/archive_link.py). A lock
+    from another computer cannot be checked and counts as held; a dead process's lock does not.
+    """
+    import json
+    import socket
+
+    try:
+        data = json.loads(archive.with_name(archive.name + ".lock").read_text(encoding="utf-8"))
+        host, pid = str(data["host"]), int(data["pid"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if host == socket.gethostname() and (pid == os.getpid() or not _pid_alive(pid)):
+        return None
+    return host, pid
+
+
 def cmd_archive_restore(ctx: CliContext, args: argparse.Namespace) -> int:
     from bulletin_desk.archive import restore_backup
 
+    holder = None if args.force else app_holding(ctx.archive_path)
+    if holder is not None:  # replacing the file under a running app would break what it has open
+        ctx.error_code("archive.cli.in_use", path=str(ctx.archive_path), host=holder[0], pid=holder[1])
+        return EXIT_USER
     used, kept = restore_backup(ctx.archive_path, Path(args.backup) if args.backup else None)
     ctx.say("archive.cli.restore_done", path=str(ctx.archive_path), backup=str(used))
     if kept is not None:
@@ -363,5 +408,6 @@ def register(sub: Any) -> None:
     q.set_defaults(func=cmd_archive_backup)
     q = asub.add_parser("restore")
     q.add_argument("backup", nargs="?", metavar="BACKUP", help="default: the newest backup")
+    q.add_argument("--force", action="store_true", help="even if the app's lock file says it is open")
     q.set_defaults(func=cmd_archive_restore)
     asub.add_parser("upgrade").set_defaults(func=cmd_archive_upgrade)
