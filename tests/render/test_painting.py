@@ -172,3 +172,22 @@ def test_screen_options_outline_the_profiles_type_area():
     options = screen_options(profile, show_masthead=False)
     assert options.type_area == (LEFT, TOP, 156 * MM, 225 * MM)
     assert options.draw_margin_guides and not options.show_masthead and options.paper_color == "#FFFFFF"
+
+
+def test_a_pdf_can_be_written_from_a_worker_thread(gui_app, specimen):
+    import threading
+
+    from bulletin_desk.render.painter import shared_font_book
+
+    results: dict[str, object] = {}
+
+    def work() -> None:
+        results["book"] = shared_font_book()
+        results["pdf"] = pdf_bytes(PageLayout(specimen.pages[:2]))
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join(60)
+    assert results["book"] is not shared_font_book()  # QRawFonts are not shared across threads
+    with pymupdf.open(stream=results["pdf"], filetype="pdf") as doc:
+        assert "月日首文一心" in doc[0].get_text()

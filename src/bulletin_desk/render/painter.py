@@ -11,6 +11,7 @@ zoom, printer resolution / 72, a QPdfWriter at 72 dpi).
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -40,7 +41,7 @@ DEFAULT_OPTIONS = PaintOptions()
 _MASTHEAD_ROLES = frozenset({BlockRole.MASTHEAD})
 
 _colors: dict[str, QColor] = {}
-_shared_book: FontBook | None = None
+_books = threading.local()
 
 
 def _color(value: str) -> QColor:
@@ -60,11 +61,13 @@ def is_masthead_rule(rule: Rule) -> bool:
 
 
 def shared_font_book() -> FontBook:
-    """One FontBook for the process: raw fonts are expensive to create and never change."""
-    global _shared_book
-    if _shared_book is None:
-        _shared_book = FontBook()
-    return _shared_book
+    """One FontBook per thread: raw fonts are expensive to create and never change, but QRawFont
+    objects must not be shared between the GUI thread (preview) and a worker writing a PDF."""
+    book = getattr(_books, "book", None)
+    if book is None:
+        book = FontBook()
+        _books.book = book
+    return book
 
 
 def _glyph_runs(run: TextRun, book: FontBook) -> list[QGlyphRun]:
