@@ -130,3 +130,9 @@ def test_revisions_list_and_restore(run, tmp_path: Path, archive_file: Path) -> 
     assert "共印" not in run("show", f"#{issue_id}").out
     assert run("revisions", f"#{issue_id}", "--restore", "9").code == 1
 
+
+
+def test_new_first_issue_of_a_named_series(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("new", "--series", "志愿服务信息", "--date", "2022-02-01")
+    assert result.code == 0 and "志愿服务信息 2022年第1期" in result.out
+    assert "志愿服务信息" in run("list", "--series", "志愿服务信息").out

@@ -185,6 +185,8 @@ def cmd_new(ctx: CliContext, args: argparse.Namespace) -> int:
             if latest is not None:
                 template, template_id = archive.issues.load(latest.id).issue, latest.id
         issue = prefilled_issue(template, when=when, supplement=args.supplement)
+        if args.series and not args.from_issue:
+            issue.masthead.title = args.series  # a bulletin's first issue: the series is named, not copied
         proposal = archive.issues.propose_numbers(issue.masthead.title, when.year, args.supplement)
         issue.masthead.number = proposal.number
         issue.masthead.total_number = proposal.total_number
