@@ -60,3 +60,21 @@ def test_ingest_imports_no_qt_no_sql_no_pymupdf() -> None:
 def test_modules_stay_small() -> None:
     for path, text in _sources().items():
         assert text.count("\n") <= MAX_LINES, path.name
+
+
+def test_every_rule_element_and_reason_has_both_languages() -> None:
+    from bulletin_desk.catalogue import catalogue
+    from bulletin_desk.ingest.cleanup import ALL_RULES
+
+    table = catalogue()
+    codes = {f"ingest.rule.{rule}" for rule in ALL_RULES}
+    pattern = re.compile(r'(?:decide\(\w+, |Decision\(.*?, )"(\w+)", (?:"(\w+)"|"style_name" if)')
+    for text in _sources().values():
+        for element, reason in pattern.findall(text):
+            codes.add(f"ingest.element.{element}")
+            if reason:
+                codes.add(f"ingest.reason.{reason}")
+        codes |= {f"ingest.reason.{r}" for r in re.findall(r'(?:reason = |"style_name" if \w+ else )"(\w+)"', text)}
+    assert len(codes) > 40
+    missing = sorted(code for code in codes if code not in table)
+    assert missing == []
