@@ -74,7 +74,8 @@ def test_every_rule_element_and_reason_has_both_languages() -> None:
             codes.add(f"ingest.element.{element}")
             if reason:
                 codes.add(f"ingest.reason.{reason}")
-        codes |= {f"ingest.reason.{r}" for r in re.findall(r'(?:reason = |"style_name" if \w+ else )"(\w+)"', text)}
+        fallback = r'(?:reason = |"style_name" if [^"\n]*? else )"(\w+)"'
+        codes |= {f"ingest.reason.{r}" for r in re.findall(fallback, text)}
     assert len(codes) > 40
     missing = sorted(code for code in codes if code not in table)
     assert missing == []
