@@ -125,6 +125,8 @@ def prepare_qt_application(app: Any) -> None:
     icon = app_icon_path()
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
+    if app.platformName() == "offscreen":
+        load_system_fonts_if_missing()
 
 
 FONT_SUFFIXES = (".ttf", ".ttc", ".otf")

@@ -41,8 +41,13 @@ def _fine(env: selftest.SelfTestEnv) -> Message:
     return Message("packaging.detail.error", {"error": "none"})
 
 
+def test_every_check_is_mandatory_now():
+    assert not selftest.PENDING_ALLOWED
+
+
 def test_a_missing_room_is_pending_only_while_allowed(monkeypatch):
     monkeypatch.delenv(selftest.STRICT_ENV, raising=False)
+    monkeypatch.setattr(selftest, "PENDING_ALLOWED", frozenset({"pdf"}))
     [allowed] = selftest.run_checks([], checks=(("pdf", _missing_room),))
     assert allowed.outcome is selftest.Outcome.PENDING and allowed.room == "no_such_room"
     [mandatory] = selftest.run_checks([], checks=(("codec", _missing_room),))
@@ -65,6 +70,7 @@ def test_an_existing_room_whose_entry_point_breaks_fails():
                                                           ("en", "[ OK ]", "[FAIL]", "[PEND]")])
 def test_output_and_exit_code(monkeypatch, lang, ok, fail, pend):
     monkeypatch.delenv(selftest.STRICT_ENV, raising=False)
+    monkeypatch.setattr(selftest, "PENDING_ALLOWED", frozenset({"pdf"}))
     monkeypatch.setattr(selftest, "CHECKS", (("runtime", _fine), ("pdf", _missing_room)))
     ctx = _ctx(lang)
     assert selftest.run_self_test(ctx, []) == 0

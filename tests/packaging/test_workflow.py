@@ -1,0 +1,26 @@
+"""The Windows workflow is valid GitHub Actions YAML and says it is unrun (no Windows runner yet)."""
+
+from __future__ import annotations
+
+import subprocess
+
+from tests.packaging.conftest import REPO
+from tests.tooling import require_tool
+
+WORKFLOW = REPO / ".github" / "workflows" / "windows-installer.yml"
+
+
+def test_workflow_validates_against_the_github_schema():
+    tool = require_tool("check-jsonschema")
+    done = subprocess.run([tool, "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_workflow_header_and_steps():
+    text = WORKFLOW.read_text(encoding="utf-8")
+    header = text.split("\nname:", 1)[0]
+    assert "UNRUN" in header and "check-jsonschema" in header
+    for needle in ("python packaging/build_windows.py", "windows-2022", "windows-2025", "--self-test",
+                   "-m windows", "uninstall.exe", "'/S'"):
+        assert needle in text, needle
