@@ -229,13 +229,15 @@ Function .onInit
       MessageBox MB_OK|MB_ICONSTOP "$(NeedAdmin)" /SD IDOK
       Abort
     ${EndIf}
+    ; Keep a /D= folder; replace the per-user default (or a per-user remembered folder). Compare with the
+    ; user's $LOCALAPPDATA before switching context: afterwards it means ProgramData.
+    StrCpy $R6 "$LOCALAPPDATA"
+    StrLen $R3 $R6
+    StrCpy $R4 $INSTDIR $R3
     StrCpy $AllUsers 1
     SetShellVarContext all
     SetRegView 64
-    ; Keep a /D= folder; replace the per-user default (or a per-user remembered folder).
-    StrLen $R3 "$LOCALAPPDATA"
-    StrCpy $R4 $INSTDIR $R3
-    ${If} $R4 == "$LOCALAPPDATA"
+    ${If} $R4 == $R6
       ReadRegStr $R5 HKLM "${SETTINGS_KEY}" "InstallDir"
       ${If} $R5 != ""
         StrCpy $INSTDIR $R5

@@ -199,6 +199,27 @@ def test_custom_folder_with_spaces_and_chinese(installed, installer_upgrade):
     assert not (target / "runtime").exists() and not wp.key_exists(UNINST_KEY)
 
 
+def test_all_users_mode_for_it_departments(installed, installer_upgrade):
+    """/AllUsers (an administrator; wine's user is one): Program Files, HKLM, all-users shortcuts; and back out."""
+    wp = installed
+    done = wp.run(installer_upgrade, "/S", "/AllUsers")
+    wp.wait()
+    assert done.returncode == 0, done
+    target = wp.drive_c / "Program Files" / "BulletinDesk"
+    assert (target / "runtime" / "BulletinDesk.exe").is_file()
+    machine_key = r"HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall\BulletinDesk"
+    key = wp.reg_query(machine_key)
+    assert key.get("DisplayVersion") == UPGRADE_VERSION, key
+    assert key.get("InstallLocation") == "C:\\Program Files\\BulletinDesk", key
+    assert not wp.key_exists(UNINST_KEY), "the all-users mode wrote per-user keys"
+    shortcut = wp.drive_c / "ProgramData" / "Microsoft" / "Windows" / "Start Menu" / "Programs" / LNK
+    assert shortcut.is_file()
+    done = wp.run(target / "uninstall.exe", "/S")
+    wp.wait()
+    assert done.returncode == 0
+    assert not (target / "runtime").exists() and not shortcut.exists() and not wp.key_exists(machine_key)
+
+
 def test_windows_7_is_refused(installed, installer_upgrade):
     """Runs last, after the uninstall: the same prefix switched to Windows 7 (saves a wineboot)."""
     wp = installed
