@@ -58,7 +58,8 @@ class SettingsDialog(QDialog):
         self.profile.setCurrentIndex(max(0, self.profile.findData(settings.layout_profile)))
         form.addRow(self.tr("版式"), self.profile)
         self.language = QComboBox()
-        for label, value in ((self.tr("跟随系统"), ""), ("中文", "zh"), ("English", "en")):  # noqa: zh-literal
+        # language names stay in their own language, untranslated
+        for label, value in ((self.tr("跟随系统"), ""), ("中文", "zh"), ("English", "en")):
             self.language.addItem(label, value)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         form.addRow(self.tr("界面语言"), self.language)
