@@ -45,6 +45,10 @@ class Article:
     note: str | None = None  # 按语 / 编者按, printed before the article
     source: str | None = None  # contributing unit, printed as （海淀区文明办）
     paragraphs: list[Paragraph] = field(default_factory=list)
+    # Layout hints for the last squeeze onto 2 or 4 pages. They live in the archive, not in
+    # bulletin-desk/1 (whose keys are fixed), so a .bdjson round trip drops them by design.
+    page_break_before: bool = False  # start this article on a new page
+    keep_together: bool = False  # never split this article across pages
 
 
 @dataclass
