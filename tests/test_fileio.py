@@ -102,3 +102,18 @@ def test_read_only_folder_as_unprivileged_user(traversable):
     assert (folder / "issue.bdjson").read_bytes() == b"old"
     assert [p.name for p in folder.iterdir()] == ["issue.bdjson"]
     shutil.rmtree(base)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_new_file_gets_umask_mode_and_replaced_file_keeps_its_mode(tmp_path: Path) -> None:
+    old = os.umask(0o027)
+    try:
+        fresh = atomic_write_bytes(tmp_path / "new.docx", b"x")
+        assert fresh.stat().st_mode & 0o777 == 0o640  # not mkstemp's 0600
+    finally:
+        os.umask(old)
+    kept = tmp_path / "kept.txt"
+    kept.write_bytes(b"old")
+    kept.chmod(0o604)
+    atomic_write_bytes(kept, b"new")
+    assert kept.stat().st_mode & 0o777 == 0o604 and kept.read_bytes() == b"new"

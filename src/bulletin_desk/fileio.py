@@ -46,6 +46,13 @@ def _classify(exc: OSError, target: Path) -> FileWriteError:
 _replace: Callable[[str, str], None] = os.replace
 
 
+def _current_umask() -> int:
+    """The process umask (reading it means setting it; restored at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write_bytes(target: str | os.PathLike[str], data: bytes) -> Path:
     """Write ``data`` to ``target`` atomically; returns the target path."""
     path = Path(target)
@@ -56,9 +63,11 @@ def atomic_write_bytes(target: str | os.PathLike[str], data: bytes) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(tmp_name, path.stat().st_mode & 0o7777)
+        # mkstemp creates 0600; a replaced file keeps its mode, a new one gets what open() would give
+        # (0666 minus the umask), so an exported DOCX is readable by the colleague it is shared with.
+        with contextlib.suppress(OSError):
+            mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_current_umask()
+            os.chmod(tmp_name, mode)
         _replace(tmp_name, str(path))
         tmp_name = None
         return path
