@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -69,6 +70,14 @@ def _split_qt_args(argv: list[str]) -> tuple[list[str], list[str]]:
     return ours, qt
 
 
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (captured in tests): nothing to flush into
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     raw = list(sys.argv[1:] if argv is None else argv)
     ours, qt_args = _split_qt_args(raw)
@@ -93,6 +102,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USER
     except KeyboardInterrupt:
         return EXIT_USER
+    except BrokenPipeError:
+        # The reader went away (`bulletin-desk show #1 | head`): it has what it wanted. Point stdout at
+        # devnull so the interpreter's final flush does not fail again, and end quietly.
+        _silence_stdout()
+        return EXIT_OK
     except Exception:
         log = ctx.log_exception()
         ctx.error_code("cli.internal_error", log=str(log))
