@@ -15,7 +15,7 @@ red rule under the office/date line; ``rule_above`` the 版记 rules. Indents ar
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from bulletin_desk.layout.metrics import default_metrics
@@ -73,6 +73,11 @@ class Block:
     rule_below: RuleSpec | None = None
     rule_above: RuleSpec | None = None
     field_offset: int = 0  # where the model field's own text starts in the printed text
+    # Article layout hints (the last squeeze onto 2 or 4 pages): ``page_break_before`` on the block that
+    # starts the article (its 栏目 heading when it is the 栏目's first article, so the heading goes along);
+    # ``keep_together`` on every block of an article that must not be split across pages.
+    page_break_before: bool = False
+    keep_together: bool = False
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -139,6 +144,40 @@ def header_blocks(issue: Issue, profile: LayoutProfile) -> list[Block]:
 
 
 def content_blocks(issue: Issue, profile: LayoutProfile) -> list[Block]:
+    blocks = _content_blocks(issue, profile)
+    return _with_article_hints(issue, blocks)
+
+
+def _with_article_hints(issue: Issue, blocks: list[Block]) -> list[Block]:
+    """Mark the blocks of articles with ``page_break_before`` / ``keep_together`` (see Block)."""
+    articles = issue.sections
+    if not any(a.page_break_before or a.keep_together for s in articles for a in s.articles):
+        return blocks
+    result: list[Block] = []
+    seen: set[tuple[int, int]] = set()
+    for index, block in enumerate(blocks):
+        s_index, a_index = block.source.section, block.source.article
+        if s_index is None:
+            result.append(block)
+            continue
+        if a_index is None:  # a 栏目 heading: it carries the break of the 栏目's first article
+            following = blocks[index + 1].source if index + 1 < len(blocks) else None
+            first = issue.sections[s_index].articles[0] if issue.sections[s_index].articles else None
+            starts = (first is not None and first.page_break_before and following is not None
+                      and following.section == s_index and following.article == 0)
+            result.append(replace(block, page_break_before=True) if starts else block)
+            continue
+        article = issue.sections[s_index].articles[a_index]
+        first_block = (s_index, a_index) not in seen
+        seen.add((s_index, a_index))
+        heading_took_it = bool(a_index == 0 and issue.sections[s_index].heading)
+        result.append(replace(
+            block, keep_together=article.keep_together,
+            page_break_before=article.page_break_before and first_block and not heading_took_it))
+    return result
+
+
+def _content_blocks(issue: Issue, profile: LayoutProfile) -> list[Block]:
     blocks: list[Block] = []
     heading_roles = {ParagraphKind.H1: BlockRole.H1, ParagraphKind.H2: BlockRole.H2,
                      ParagraphKind.H3: BlockRole.H3, ParagraphKind.H4: BlockRole.H4}
@@ -235,8 +274,6 @@ def imprint_blocks(issue: Issue, profile: LayoutProfile) -> list[Block]:
 
 
 def _with_right(block: Block, right: tuple[InlineRun, ...]) -> Block:
-    from dataclasses import replace
-
     return replace(block, right_runs=right)
 
 

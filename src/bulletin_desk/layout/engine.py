@@ -4,7 +4,10 @@ Pagination rules (official-layout.md §1, the issue's brief): every block takes 
 body lines sit on the same 22 positions on every page; body text has no widow/orphan control (a page
 holds 22 lines); titles, 栏目 and sub-headings keep with the next line; the 版记 is pinned so its last
 rule lies on the 版心 bottom of the last page, alone on a new page when it does not fit under the last
-text (optionally on an even page, with an unnumbered blank page before it).
+text (optionally on an even page, with an unnumbered blank page before it). Two article hints serve the
+last squeeze onto 2 or 4 pages: a manual page break starts the article (with its 栏目 heading when it
+is the first) at the top of a new page; keep-together moves an article that would split to the next
+page when it fits on one page, and does nothing otherwise.
 
 Incremental: ``previous`` (the last PageLayout of the same issue) carries a cache of broken blocks
 and finished lines; after a one-character edit only that paragraph is broken again and every page
@@ -211,11 +214,16 @@ class _Engine:
             page.used += item.height + item.block.after_lines
         for index, item in enumerate(content):
             block = item.block
+            if block.page_break_before and page.used > 0:
+                page = self.new_page(pages)  # a manual page break: the article starts a new page
             before = block.before_lines if page.used else 0
             splittable = not (block.line_pt or block.block_lines)
             need = before + (1 if splittable else item.height)  # body text may split anywhere (no widow control)
             if block.keep_with_next or not splittable:
                 need = before + self.keep_chain(content, index)
+            kept = self.kept_article(content, index)
+            if kept is not None:
+                need = before + kept
             if page.used + need > self.per_page and page.used > 0 and need <= self.per_page:
                 page = self.new_page(pages)
                 before = 0
@@ -236,12 +244,42 @@ class _Engine:
             self.place_imprint(pages, imprint)
         return pages
 
+    def kept_article(self, content: list[_Measured], index: int) -> int | None:
+        """Grid lines of a keep-together article starting at ``index`` when it fits on one page, else None.
+
+        The article's own spacing counts, but not the first block's spacing before (the caller adds it,
+        and it is dropped at a page top) nor the last block's spacing after (it may fall off the page).
+        An article taller than a page is laid out as if it had no hint (Word and LibreOffice give up
+        keeping a chain longer than a page too).
+        """
+        block = content[index].block
+        if not block.keep_together or block.source.article is None:
+            return None
+        key = (block.source.section, block.source.article)
+        if index > 0:
+            prev = content[index - 1].block.source
+            if prev.article is not None and (prev.section, prev.article) == key:
+                return None  # not the article's first block
+        total = 0
+        last_after = 0
+        for k in range(index, len(content)):
+            other = content[k].block
+            if (other.source.section, other.source.article) != key:
+                break
+            total += (other.before_lines if k > index else 0) + content[k].height + other.after_lines
+            last_after = other.after_lines
+        total -= last_after
+        return total if total <= self.per_page else None
+
     def keep_chain(self, content: list[_Measured], index: int) -> int:
         """Grid lines that must share a page: this block, following keep-with-next blocks, one more line."""
         total = 0
         for k in range(index, len(content)):
             item = content[k]
             before = item.block.before_lines if k > index else 0
+            kept = self.kept_article(content, k) if k > index else None
+            if kept is not None:  # a 栏目 heading keeps with a whole keep-together article
+                return total + before + kept
             if item.block.keep_with_next:
                 total += before + item.height + item.block.after_lines
                 continue
