@@ -13,7 +13,7 @@ import datetime as _dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import DBAPIError
@@ -24,6 +24,9 @@ from bulletin_desk.archive.errors import ArchiveError, ConflictError, NotFoundEr
 from bulletin_desk.archive.records import IssueSummary, NumberingReport, NumberProposal, RevisionInfo, StoredIssue
 from bulletin_desk.archive.schema import ArticleRow, IssueRow, ParagraphRow, RevisionRow, SectionRow
 from bulletin_desk.model import FormatError, Issue, dumps, issue_label, loads
+
+if TYPE_CHECKING:
+    from bulletin_desk.archive.search import SearchHit, SearchIndex
 
 issues_t = IssueRow.__table__
 sections_t = SectionRow.__table__
@@ -65,6 +68,27 @@ class IssueRepository:
         self._engine = engine
         self._path = path
         self._on_write = on_write
+        self._search_index: SearchIndex | None = None
+
+    @property
+    def search_index(self) -> SearchIndex:
+        """The full-text index beside the archive file (search.py); created on first use."""
+        if self._search_index is None:
+            from bulletin_desk.archive.search import SearchIndex
+
+            self._search_index = SearchIndex(self._path, self._engine)
+        return self._search_index
+
+    def search(self, query: str, year: int | None = None, source: str | None = None, series: str | None = None,
+               limit: int = 200, *, include_trashed: bool = False) -> list[SearchHit]:
+        """Full-text hits across masthead, 栏目, titles, 按语, sources and body, newest issue first.
+
+        Trashed issues are left out unless ``include_trashed``. A missing or stale index is built or
+        brought in step first (the first search of a big archive may take a while: the GUI runs it off
+        its thread, or calls ``search_index.ensure_current(progress)`` to show progress).
+        """
+        return self.search_index.search(query, year=year, source=source, series=series, limit=limit,
+                                        include_trashed=include_trashed)
 
     # ------------------------------------------------------------------ reading
     def _run_read(self, body: Callable[[Connection], T]) -> T:
@@ -167,11 +191,15 @@ class IssueRepository:
         With ``expected_version`` the save is refused (ConflictError) if someone saved in between;
         ``None`` overwrites whatever is stored (imports, scripted fixes).
         """
-        return self._run_write(lambda conn: self._save_in(conn, issue, issue_id, expected_version))
+        stored = self._run_write(lambda conn: self._save_in(conn, issue, issue_id, expected_version))
+        self.search_index.note_saved(stored)
+        return stored
 
     def add_sample(self, issue: Issue) -> StoredIssue:
         """Store the shipped sample issue, flagged so numbering and statistics ignore it."""
-        return self._run_write(lambda conn: self._save_in(conn, issue, None, None, is_sample=True))
+        stored = self._run_write(lambda conn: self._save_in(conn, issue, None, None, is_sample=True))
+        self.search_index.note_saved(stored)
+        return stored
 
     def _set_trashed(self, issue_id: int, value: str | None) -> None:
         def body(conn: Connection) -> None:
@@ -180,6 +208,7 @@ class IssueRepository:
                 raise NotFoundError("archive.not_found", issue=issue_id)
 
         self._run_write(body)
+        self.search_index.note_trashed(issue_id, value is not None)
 
     def trash(self, issue_id: int) -> None:
         """Move to the trash (hidden from lists and numbering; `restore` brings it back)."""
@@ -190,8 +219,10 @@ class IssueRepository:
 
     def delete_sample(self) -> int:
         """Delete the sample issue(s) for good, in one action; returns how many were deleted."""
-        return self._run_write(lambda conn: conn.execute(delete(issues_t).where(issues_t.c.is_sample.is_(True)))
-                               .rowcount)
+        deleted = self._run_write(lambda conn: conn.execute(delete(issues_t).where(issues_t.c.is_sample.is_(True)))
+                                  .rowcount)
+        self.search_index.note_samples_deleted()
+        return deleted
 
     # ------------------------------------------------------------------ revisions
     def revisions(self, issue_id: int) -> list[RevisionInfo]:
@@ -225,7 +256,9 @@ class IssueRepository:
                 raise NotFoundError("archive.no_revision", issue=issue_id, n=n)
             return self._save_in(conn, loads(content), issue_id, expected_version)
 
-        return self._run_write(body)
+        stored = self._run_write(body)
+        self.search_index.note_saved(stored)
+        return stored
 
     # ------------------------------------------------------------------ numbering
     def _numbered(self, conn: Connection, series: str) -> list[numbering.Numbered]:

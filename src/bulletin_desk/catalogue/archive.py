@@ -38,6 +38,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "archive.backup_missing": ("备份文件“{path}”不存在。", "The backup \"{path}\" does not exist."),
     "archive.backup_damaged": ("备份文件“{path}”已损坏（{detail}），未使用。",
                                "The backup \"{path}\" is damaged ({detail}); not used."),
+    # ---- full-text search (archive/search.py)
+    "archive.search.busy": ("检索索引“{path}”正被另一个程序更新，请稍后再检索。",
+                            "The search index \"{path}\" is being updated by another program; search again shortly."),
+    "archive.search.failed": ("检索索引“{path}”出错：{detail}。可运行 bulletin-desk archive check --reindex 重建。",
+                              "The search index \"{path}\" failed: {detail}. Run bulletin-desk archive check "
+                              "--reindex to rebuild it."),
     # ---- selecting an issue (ISSUE on the command line)
     "archive.select.no_match": ("没有与“{selector}”相符的简报。", "No issue matches \"{selector}\"."),
     "archive.select.several": ("有{count}期简报与“{selector}”相符，请用 #编号 或 --series 指明：",
