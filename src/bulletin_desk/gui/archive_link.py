@@ -23,7 +23,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from bulletin_desk.fileio import atomic_write_text
+from bulletin_desk.gui.document import apply_article_hints, article_hints
 from bulletin_desk.model import Issue, Masthead, dumps, issue_label, loads
+
+JOURNAL_ENVELOPE = "bulletin-desk-journal"  # marks a parked issue that carries layout hints
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,12 @@ class ArchiveLink:
 
     # ---- journal -------------------------------------------------------------------------------
     def journal_put(self, issue_id: int | None, issue: Issue) -> None:
-        self._journal_owner().journal_put(issue_id, dumps(issue))
+        """Park the issue; with layout hints, as a small envelope (bulletin-desk/1 has no key for them)."""
+        text = dumps(issue)
+        hints = article_hints(issue)
+        if hints:
+            text = json.dumps({JOURNAL_ENVELOPE: 1, "issue": json.loads(text), "hints": hints}, ensure_ascii=False)
+        self._journal_owner().journal_put(issue_id, text)
 
     def journal_get(self) -> JournalEntry | None:
         entry = self._journal_owner().journal_get()
@@ -151,7 +159,7 @@ class ArchiveLink:
             saved_at = getattr(entry, "saved_at", None) or getattr(entry, "updated_at", None)
         if not text:
             return None
-        return JournalEntry(issue_id, loads(text), str(saved_at or "")[:19])
+        return JournalEntry(issue_id, _journal_issue(text), str(saved_at or "")[:19])
 
     def journal_clear(self) -> None:
         self._journal_owner().journal_clear()
@@ -160,6 +168,19 @@ class ArchiveLink:
         close = getattr(self.archive, "close", None)
         if close is not None:
             close()
+
+
+def _journal_issue(text: str) -> Issue:
+    """The issue parked by `journal_put`: plain bulletin-desk/1 JSON, or the envelope with hints."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        data = None
+    if isinstance(data, dict) and JOURNAL_ENVELOPE in data:
+        issue = loads(json.dumps(data.get("issue"), ensure_ascii=False))
+        apply_article_hints(issue, data.get("hints"))
+        return issue
+    return loads(text)
 
 
 # ---- the single-instance lock ---------------------------------------------------------------------

@@ -27,6 +27,7 @@ FieldPath = tuple[Any, ...]
 # A node of the outline: ("masthead",), ("section", si), ("article", si, ai), ("colophon",)
 NodeKey = tuple[Any, ...]
 
+ARTICLE_HINTS = ("page_break_before", "keep_together")  # layout hints an editor switches per article
 MERGE_PAUSE_S = 2.0  # typing in one field merges into one undo step until a pause this long
 _FIELD_COMMAND_ID = 4711
 
@@ -50,6 +51,28 @@ def _resolve(issue: Issue, path: FieldPath) -> tuple[object, str]:
 def get_field(issue: Issue, path: FieldPath) -> Any:
     obj, attr = _resolve(issue, path)
     return getattr(obj, attr)
+
+
+def article_hints(issue: Issue) -> list[list[int]]:
+    """[section, article, page_break_before, keep_together] of every hinted article.
+
+    The hints are not part of bulletin-desk/1 (its keys are fixed), so text made by `dumps` does not
+    show them; the layout runner's change check and the autosave journal add this list beside it.
+    """
+    return [[si, ai, int(a.page_break_before), int(a.keep_together)]
+            for si, s in enumerate(issue.sections) for ai, a in enumerate(s.articles)
+            if a.page_break_before or a.keep_together]
+
+
+def apply_article_hints(issue: Issue, hints: Any) -> None:
+    """Put back what `article_hints` listed; entries that no longer fit the issue are ignored."""
+    for entry in hints if isinstance(hints, list) else []:
+        try:
+            si, ai, page_break, keep = (int(v) for v in entry)
+            article = issue.sections[si].articles[ai]
+        except (TypeError, ValueError, IndexError):
+            continue
+        article.page_break_before, article.keep_together = bool(page_break), bool(keep)
 
 
 def node_of_field(path: FieldPath) -> NodeKey:
@@ -80,7 +103,8 @@ class SetFieldCommand(QUndoCommand):
         return _FIELD_COMMAND_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetFieldCommand) or other.path != self.path or not self.mergeable:
+        if not isinstance(other, SetFieldCommand) or other.path != self.path or not (
+                self.mergeable and other.mergeable):
             return False
         if other.last_time - self.last_time > MERGE_PAUSE_S:
             return False
@@ -132,8 +156,6 @@ class IssueDocument(QObject):
         self.issue_id: int | None = None
         self.version: int | None = None
         self.stack = QUndoStack(self)
-        # Tags stored by the layout per paragraph (manual page break, keep together) live in the model
-        # once the layout room defines them; until then the document carries none.
 
     # ---- reading -------------------------------------------------------------------------------
     def get(self, path: FieldPath) -> Any:
@@ -170,11 +192,21 @@ class IssueDocument(QObject):
         self.stored_changed.emit()
 
     # ---- field edits ---------------------------------------------------------------------------
-    def set_field(self, path: FieldPath, value: Any, text: str = "") -> None:
+    def set_field(self, path: FieldPath, value: Any, text: str = "", merge: bool = True) -> None:
+        """Change one field as an undo step; `merge=False` for switches, whose every flip is a step."""
         old = self.get(path)
         if old == value:
             return
-        self.stack.push(SetFieldCommand(self, path, old, value, text or self.tr("编辑")))
+        command = SetFieldCommand(self, path, old, value, text or self.tr("编辑"))
+        command.mergeable = merge
+        self.stack.push(command)
+
+    def set_article_hint(self, si: int, ai: int, hint: str, on: bool) -> None:
+        """Manual page break (`page_break_before`) or `keep_together` of an article, one undo step each."""
+        if hint not in ARTICLE_HINTS:
+            raise KeyError(hint)
+        text = self.tr("另起一页") if hint == "page_break_before" else self.tr("本文不跨页")
+        self.set_field(("article", si, ai, hint), bool(on), text, merge=False)
 
     def _apply_field(self, path: FieldPath, value: Any) -> None:
         obj, attr = _resolve(self.issue, path)

@@ -162,6 +162,16 @@ class ArticleForm(FieldForm):
         self.lead_button.setToolTip(self.tr("把本段第一句设为加粗的首句，再按一次取消"))
         self.lead_button.clicked.connect(self._toggle_lead)
         tools.addWidget(self.lead_button)
+        # The last squeeze onto 2 or 4 pages: hints the layout, the PDF and the DOCX all follow.
+        hints = QHBoxLayout()
+        self.page_break = self.bind_bool("page_break_before", QCheckBox(self.tr("另起一页")))
+        self.page_break.setToolTip(self.tr("手动分页：本文（栏目第一篇时连同栏目名）从新的一页开始"))
+        self.keep_together = self.bind_bool("keep_together", QCheckBox(self.tr("本文不跨页")))
+        self.keep_together.setToolTip(self.tr("本文会被分到两页时整篇移到下一页；超过一页长的文章不受影响"))
+        hints.addWidget(self.page_break)
+        hints.addWidget(self.keep_together)
+        hints.addStretch(1)
+        form.addRow(self.tr("分页"), hints)
         tools.addWidget(QLabel(self.tr("段落级别")))
         self.kind = QComboBox()
         for kind, label in ((ParagraphKind.BODY, self.tr("正文")), (ParagraphKind.H1, self.tr("一级标题 一、")),

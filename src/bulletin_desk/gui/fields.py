@@ -21,11 +21,13 @@ Setter = Callable[[Any], None]
 
 
 class _Binding:
-    def __init__(self, key: str, read_widget: Getter, write_widget: Setter, optional: bool) -> None:
+    def __init__(self, key: str, read_widget: Getter, write_widget: Setter, optional: bool,
+                 merge: bool = True) -> None:
         self.key = key
         self.read_widget = read_widget
         self.write_widget = write_widget
         self.optional = optional
+        self.merge = merge  # typing merges into one undo step; a switch's every flip is its own step
 
 
 class FieldForm(QWidget):
@@ -74,7 +76,7 @@ class FieldForm(QWidget):
         if self._loading or self.prefix is None:
             return
         binding = self._bindings[key]
-        self.doc.set_field(self.path(key), self._widget_value(binding))
+        self.doc.set_field(self.path(key), self._widget_value(binding), merge=binding.merge)
 
     def _on_field_changed(self, path: FieldPath) -> None:
         if self.prefix is None or tuple(path[:-1]) != tuple(self.prefix):
@@ -126,7 +128,7 @@ class FieldForm(QWidget):
             with QSignalBlocker(widget):
                 widget.setChecked(bool(value))
 
-        self._bindings[key] = _Binding(key, widget.isChecked, write, False)
+        self._bindings[key] = _Binding(key, widget.isChecked, write, False, merge=False)
         widget.toggled.connect(lambda _v: self._edited(key))
         return widget
 

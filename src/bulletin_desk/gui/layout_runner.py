@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from bulletin_desk.gui.document import IssueDocument
+from bulletin_desk.gui.document import IssueDocument, article_hints
 from bulletin_desk.model import Issue, dumps
 
 DEBOUNCE_MS = 300
@@ -112,7 +112,7 @@ class LayoutRunner(QObject):
         self._timer.stop()
         if not self.available or self.profile is None:
             return
-        text = dumps(self.doc.issue)
+        text = dumps(self.doc.issue) + repr(article_hints(self.doc.issue))  # hints are not in the JSON
         digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
         if digest == self._last_hash:
             return

@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
 
         doc.structure_changed.connect(self._on_structure_changed)
         doc.changed.connect(self._update_title)
+        doc.changed.connect(self._sync_hint_actions)
         doc.changed.connect(self.status.update_counts)
         doc.stack.cleanChanged.connect(lambda _clean: self._update_title())
         doc.stored_changed.connect(self._update_title)
@@ -185,6 +186,12 @@ class MainWindow(QMainWindow):
         self.act_delete = self.action(self.tr("删除"), self.delete_current, QKeySequence("Ctrl+Delete"),
                                       "actDelete")
         self.act_rename = self.action(self.tr("重命名"), self.rename_current, QKeySequence("F2"), "actRename")
+        self.act_page_break = self.action(self.tr("本文另起一页"), lambda on: self._set_hint("page_break_before", on),
+                                          QKeySequence("Ctrl+Return"), "actPageBreak")
+        self.act_keep_together = self.action(self.tr("本文不跨页"), lambda on: self._set_hint("keep_together", on),
+                                             None, "actKeepTogether")
+        for act in (self.act_page_break, self.act_keep_together):
+            act.setCheckable(True)
         self.act_settings = self.action(self.tr("设置…"), f.open_settings, key.Preferences, "actSettings")
         self.act_about = self.action(self.tr("关于"), lambda: __import__(
             "bulletin_desk.gui.dialogs", fromlist=["show_about"]).show_about(self), None, "actAbout")
@@ -201,8 +208,8 @@ class MainWindow(QMainWindow):
             menu.addSeparator() if act is None else menu.addAction(act)
         menu = bar.addMenu(self.tr("结构(&S)"))
         for act in (self.act_add_section, self.act_add_article, self.act_duplicate, self.act_rename,
-                    self.act_delete):
-            menu.addAction(act)
+                    self.act_delete, None, self.act_page_break, self.act_keep_together):
+            menu.addSeparator() if act is None else menu.addAction(act)
         menu = bar.addMenu(self.tr("帮助(&H)"))
         menu.addAction(self.act_about)
         toolbar = QToolBar(self.tr("工具栏"), self)
@@ -233,6 +240,7 @@ class MainWindow(QMainWindow):
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         node = self.outline_model.node(current)
         self.editors.show_node(node)
+        self._sync_hint_actions()
         if node and node[0] == "article":
             self.preview.show_source(node[1], node[2], None)
 
@@ -247,9 +255,30 @@ class MainWindow(QMainWindow):
     def _outline_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         for act in (self.act_add_section, self.act_add_article, self.act_duplicate, self.act_rename,
-                    self.act_delete, None, self.act_copy_article):
+                    self.act_delete, None, self.act_page_break, self.act_keep_together, None,
+                    self.act_copy_article):
             menu.addSeparator() if act is None else menu.addAction(act)
         menu.exec(self.outline.viewport().mapToGlobal(pos))
+
+    def _set_hint(self, hint: str, on: bool) -> None:
+        node = self.current_node()
+        if node and node[0] == "article":
+            self.doc.set_article_hint(node[1], node[2], hint, on)
+
+    def _sync_hint_actions(self) -> None:
+        """The two hint switches follow the selected article (and undo); disabled elsewhere."""
+        node = self.current_node()
+        article = None
+        if node and node[0] == "article":
+            try:
+                article = self.doc.article(node[1], node[2])
+            except IndexError:
+                article = None
+        for act, hint in ((self.act_page_break, "page_break_before"), (self.act_keep_together, "keep_together")):
+            act.setEnabled(article is not None)
+            act.blockSignals(True)
+            act.setChecked(bool(article is not None and getattr(article, hint)))
+            act.blockSignals(False)
 
     # ---- structure actions -------------------------------------------------------------------
     def _section_of_current(self) -> int | None:

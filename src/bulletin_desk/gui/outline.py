@@ -135,7 +135,12 @@ class OutlineModel(QAbstractItemModel):
         return None
 
     def article_note(self, article: Article) -> str:
-        return self.tr("{0} · {1}字").format(article.source or self.tr("未填来源"), article_char_count(article))
+        note = self.tr("{0} · {1}字").format(article.source or self.tr("未填来源"), article_char_count(article))
+        if article.page_break_before:
+            note += self.tr(" · 另起一页")
+        if article.keep_together:
+            note += self.tr(" · 不跨页")
+        return note
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
