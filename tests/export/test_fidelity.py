@@ -102,8 +102,46 @@ def rendered_corpus(tmp_path_factory, profile, geometry) -> list[Rendered]:
     even_path = folder / "variant-even-imprint.docx"
     even_path.write_bytes(build_docx_bytes(gen08, even, now=FIXED_NOW))
     items.append(("variant-even-imprint", gen08, engine_layout(gen08, even), even_path))
+    hinted, _picked = hinted_issue(profile)
+    hinted_path = folder / "variant-hints.docx"
+    hinted_path.write_bytes(build_docx_bytes(hinted, profile, now=FIXED_NOW))
+    items.append(("variant-hints", hinted, engine_layout(hinted, profile), hinted_path))
     pdfs = convert_all([path for *_, path in items], folder)
     return [Rendered(name, issue, layout, pdfs[path]) for name, issue, layout, path in items]
+
+
+def _article_pages(layout, section: int, article: int) -> list[int]:
+    return sorted({page.index for page in layout.pages for line in page.lines if line.source is not None
+                   and (line.source.section, line.source.article) == (section, article)})
+
+
+def hinted_issue(profile: LayoutProfile) -> tuple[object, dict[str, tuple[int, int]]]:
+    """A generated issue with a keep-together article that the engine really moves (it would split,
+    and fits on one page) and, later, a manual page break on an article that starts mid-page."""
+    import copy
+
+    from tests.export.corpus import generated_corpus
+
+    for _name, original in generated_corpus():
+        issue = copy.deepcopy(original)
+        layout = engine_layout(issue, profile)
+        keys = [(si, ai) for si, s in enumerate(issue.sections) for ai in range(len(s.articles))]
+        kept = next((k for k in keys if len(_article_pages(layout, *k)) == 2 and sum(
+            1 for page in layout.pages for line in page.lines if line.source is not None
+            and (line.source.section, line.source.article) == k) <= 16), None)
+        if kept is None:
+            continue
+        issue.sections[kept[0]].articles[kept[1]].keep_together = True
+        layout = engine_layout(issue, profile)
+        later = keys[keys.index(kept) + 1:]
+        for key in later:
+            first_page = _article_pages(layout, *key)[0]
+            lines = [ln for ln in layout.pages[first_page].lines if ln.source is not None]
+            starts_mid_page = lines and (lines[0].source.section, lines[0].source.article) != key
+            if starts_mid_page and key[1] > 0:
+                issue.sections[key[0]].articles[key[1]].page_break_before = True
+                return issue, {"kept": kept, "break": key}
+    raise AssertionError("the corpus has no article to keep together and break before")
 
 
 def _corpus(rendered_corpus: list[Rendered]) -> list[Rendered]:
@@ -183,3 +221,30 @@ def test_missing_soffice_fails_under_ci_never_skips(monkeypatch, tmp_path):
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="soffice"):
         convert_all([tmp_path / "x.docx"], tmp_path)
+
+
+def test_manual_page_break_and_keep_together_match_libreoffice_page_for_page(rendered_corpus, profile, geometry):
+    """The last squeeze: the engine honours both hints (the kept article moved whole to the next page,
+    the broken one starts a page) and LibreOffice, reading w:pageBreakBefore / w:keepNext + w:keepLines,
+    lays the DOCX out page for page and line for line the same."""
+    variant = next(r for r in rendered_corpus if r.name == "variant-hints")
+    _issue, picked = hinted_issue(profile)
+    plain = copy_without_hints(variant.issue)
+    plain_layout = engine_layout(plain, profile)
+    assert len(_article_pages(plain_layout, *picked["kept"])) == 2  # without the hint it splits
+    assert len(_article_pages(variant.layout, *picked["kept"])) == 1
+    page = _article_pages(variant.layout, *picked["break"])[0]
+    first = next(ln for ln in variant.layout.pages[page].lines if ln.source is not None)
+    assert (first.source.section, first.source.article) == picked["break"]
+    result = check(variant, geometry)
+    assert result.ok, result.row()
+    assert page_count(str(variant.pdf)) == len(variant.layout.pages)
+
+
+def copy_without_hints(issue):
+    import copy
+
+    plain = copy.deepcopy(issue)
+    for article in plain.articles():
+        article.keep_together = article.page_break_before = False
+    return plain

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 
 from bulletin_desk.export.geometry import DocxGeometry, ParaFormat, RuleStyle, RunFormat
 from bulletin_desk.export.profile_adapter import hex_color
@@ -126,15 +127,41 @@ def _grid_row(profile: LayoutProfile, line: Line) -> int:
     return round((box_top - profile.top) / profile.pitch)
 
 
+def _kept_articles(blocks: Sequence[Block], per_block: list[list[Line]],
+                   page_of: dict[int, int]) -> dict[tuple[int | None, int | None], int]:
+    """Keep-together articles the engine set on one page → the index of their last block.
+
+    Only those get ``keepNext`` (all but the last paragraph) and ``keepLines``: an article longer than a
+    page is laid out by the engine as if it had no hint, and a word processor must not try either.
+    """
+    pages: dict[tuple[int | None, int | None], set[int]] = {}
+    last: dict[tuple[int | None, int | None], int] = {}
+    for index, (block, lines) in enumerate(zip(blocks, per_block, strict=True)):
+        if block.keep_together and lines:
+            key = (block.source.section, block.source.article)
+            pages.setdefault(key, set()).update(page_of[id(line)] for line in lines)
+            last[key] = index
+    return {key: last[key] for key, seen in pages.items() if len(seen) == 1}
+
+
+def _with_hints(paragraph: DocxParagraph, *, page_break: bool, keep_next: bool, keep_lines: bool) -> DocxParagraph:
+    if not (page_break or keep_next or keep_lines):
+        return paragraph
+    para = replace(paragraph.para, page_break_before=page_break or paragraph.para.page_break_before,
+                   keep_next=keep_next or paragraph.para.keep_next, keep_lines=keep_lines)
+    return replace(paragraph, para=para)
+
+
 def content_from_blocks(issue: Issue, profile: LayoutProfile, geometry: DocxGeometry,
                         layout: PageLayout) -> DocxContent:
     blocks = compose_blocks(issue, profile)
     per_block = assign_lines(blocks, layout)
     page_of = {id(line): page.index for page in layout.pages for line in page.lines}
+    kept = _kept_articles(blocks, per_block, page_of)
     paragraphs: list[DocxParagraph] = []
     imprint_rows: list[ImprintRow] = []
     previous_page = 0
-    for block, lines in zip(blocks, per_block, strict=True):
+    for index, (block, lines) in enumerate(zip(blocks, per_block, strict=True)):
         if block.group is Group.IMPRINT:
             height = len(lines) * profile.pitch if lines else profile.pitch
             paragraph = _paragraph(block, lines, profile, explicit_breaks=True, at_page_top=False)
@@ -151,7 +178,11 @@ def content_from_blocks(issue: Issue, profile: LayoutProfile, geometry: DocxGeom
         at_top = page != previous_page
         previous_page = page
         explicit = block.role in (BlockRole.TITLE, BlockRole.MASTHEAD)
-        paragraphs.append(_paragraph(block, lines, profile, explicit_breaks=explicit, at_page_top=at_top))
+        paragraph = _paragraph(block, lines, profile, explicit_breaks=explicit, at_page_top=at_top)
+        kept_until = kept.get((block.source.section, block.source.article)) if block.keep_together else None
+        paragraphs.append(_with_hints(
+            paragraph, page_break=block.page_break_before and at_top and len(paragraphs) > 0,
+            keep_next=kept_until is not None and kept_until != index, keep_lines=kept_until is not None))
     imprint = _imprint(profile, layout, imprint_rows, previous_page) if imprint_rows else None
     return DocxContent(paragraphs=paragraphs, imprint=imprint, pages=len(layout.pages))
 

@@ -59,6 +59,7 @@ class ParaFormat:
     after_pt: float = 0.0
     snap_to_grid: bool = True  # large type: False (its height is written exactly)
     keep_next: bool = False
+    keep_lines: bool = False  # w:keepLines: the paragraph is never split across pages (keep-together)
     widow_control: bool = False
     page_break_before: bool = False
 

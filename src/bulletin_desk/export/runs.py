@@ -104,6 +104,8 @@ def paragraph_properties(geometry: DocxGeometry, fmt: ParaFormat, *, style_id: s
         put(ppr, el("pStyle", {"val": style_id}))
     if fmt.keep_next:
         put(ppr, el("keepNext"))
+    if fmt.keep_lines:
+        put(ppr, el("keepLines"))
     if fmt.page_break_before:
         put(ppr, el("pageBreakBefore"))
     put(ppr, el("widowControl", {"val": "1" if fmt.widow_control else "0"}))
