@@ -131,3 +131,26 @@ def test_fit_readout_counts_grid_lines(qtbot, window) -> None:
     fit = compute_fit(window.runner.layout, profile)
     assert fit.overflow_lines >= 1 and fit.pages == 6
     assert window.fit_label.text() == f"超出{fit.overflow_lines}行 · 共6页"
+
+
+def test_page_strip_shows_every_page_and_a_click_scrolls_the_preview(qtbot, window) -> None:
+    _settle(qtbot, window)
+    strip = window.page_strip
+    qtbot.waitUntil(lambda: strip.pending() == 0, timeout=10000)
+    assert strip.count() == window.preview.page_count() == 5
+    assert [strip.item(i).text() for i in range(strip.count())] == ["1", "2", "3", "4", "5"]
+    image = strip.item(0).icon().pixmap(strip.iconSize()).toImage()
+    reds = sum(1 for x in range(image.width()) for y in range(image.height() // 3)
+               if image.pixelColor(x, y).red() - image.pixelColor(x, y).green() > 60)
+    assert reds > 0  # the thumbnail of page 1 shows the red masthead: it was painted by paint_page
+    window.preview.set_zoom(1.0)
+    rect = strip.visualItemRect(strip.item(3))
+    qtbot.mouseClick(strip.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.preview.current_page() == 3
+    assert strip.currentRow() == 3
+    # an edit on page 5 repaints page 5 only: the other thumbnails are kept
+    kept = {i: strip._painted[i][1].cacheKey() for i in range(4)}
+    window.doc.set_field(("article", 0, 2, "source"), "改过的来源")
+    window.runner.request_now()
+    qtbot.waitUntil(lambda: window.runner.is_idle() and strip.pending() == 0, timeout=10000)
+    assert {i: strip._painted[i][1].cacheKey() for i in range(4)} == kept

@@ -32,6 +32,7 @@ from bulletin_desk.gui.document import IssueDocument, NodeKey
 from bulletin_desk.gui.editors import EditorStack
 from bulletin_desk.gui.layout_runner import LayoutRunner
 from bulletin_desk.gui.outline import OutlineModel
+from bulletin_desk.gui.page_strip import PageStrip
 from bulletin_desk.gui.preview import PreviewView, painter_function
 from bulletin_desk.gui.settings import Settings, save_settings
 from bulletin_desk.gui.status import StatusPanel
@@ -88,6 +89,11 @@ class MainWindow(QMainWindow):
         tools.addWidget(self.fit_label)
         box.addLayout(tools)
         box.addWidget(self.preview, 1)
+        self.page_strip = PageStrip()
+        self.page_strip.page_clicked.connect(self.preview.show_page)
+        self.preview.verticalScrollBar().valueChanged.connect(
+            lambda _v: self.page_strip.show_current(self.preview.current_page()))
+        box.addWidget(self.page_strip)
         self.preview_dock = self._dock(self.tr("预览"), "previewDock", preview_box,
                                        Qt.DockWidgetArea.RightDockWidgetArea)
         self.resizeDocks([self.outline_dock, self.preview_dock], [300, 620], Qt.Orientation.Horizontal)
@@ -321,6 +327,8 @@ class MainWindow(QMainWindow):
     # ---- preview ↔ editor ----------------------------------------------------------------------
     def _on_layout(self, layout: Any) -> None:
         self.preview.set_layout(layout)
+        self.page_strip.set_layout(layout)
+        self.page_strip.show_current(self.preview.current_page())
         self.status.update_layout(layout)
         node = self.editors.node
         if node and node[0] == "article":

@@ -240,5 +240,10 @@ class PreviewView(QScrollArea):
         self.canvas.update()
         return True
 
+    def current_page(self) -> int:
+        """The page at the top third of the view (the page strip marks it)."""
+        y_pt = (self.verticalScrollBar().value() + self.viewport().height() / 3) / self.canvas.zoom
+        return self.canvas.page_at(y_pt)
+
     def show_page(self, index: int) -> None:
         self.verticalScrollBar().setValue(int(self.canvas.page_top(index) * self.canvas.zoom) - 4)
