@@ -276,3 +276,37 @@ def test_droppable_suffixes(window, tmp_path, suffix) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(tmp_path / f"x{suffix}"))])
     assert window.files.droppable_path(mime) is not None
+
+
+def test_long_work_runs_off_the_gui_thread_and_the_window_keeps_running(qtbot, window) -> None:
+    import threading
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    from bulletin_desk.gui.output import run_with_progress
+
+    ticks: list[float] = []
+    heartbeat = QTimer()
+    heartbeat.timeout.connect(lambda: ticks.append(time.monotonic()))
+    heartbeat.start(20)
+    seen: dict = {}
+
+    def work() -> str:
+        seen["thread"] = threading.current_thread()
+        time.sleep(0.6)
+        return "done"
+
+    try:
+        assert run_with_progress(window, "busy", work) == "done"
+    finally:
+        heartbeat.stop()
+    assert seen["thread"] is not threading.main_thread()
+    assert len(ticks) >= 10  # the event loop kept turning while the work ran
+    assert max(b - a for a, b in zip(ticks, ticks[1:], strict=False)) < 0.3
+
+    def fail() -> None:
+        raise ValueError("broken file")
+
+    with pytest.raises(ValueError, match="broken file"):
+        run_with_progress(window, "busy", fail)

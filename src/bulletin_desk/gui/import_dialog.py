@@ -152,7 +152,11 @@ def run_import(window: MainWindow, path: Path | None = None, text: str | None = 
 
     try:
         if path is not None:
-            result, name = import_path(path), path.name
+            # A long DOCX takes a while to read: off the GUI thread, with the busy dialog.
+            from bulletin_desk.gui.output import run_with_progress
+
+            label = QCoreApplication.translate("ImportDialog", "正在读取 {0}……").format(path.name)
+            result, name = run_with_progress(window, label, lambda: import_path(path)), path.name
         elif html:
             result, name = import_html(html), QCoreApplication.translate("ImportDialog", "剪贴板")
         else:

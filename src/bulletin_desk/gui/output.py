@@ -125,9 +125,11 @@ def export_pdf(window: MainWindow) -> bool:
     if path.suffix.lower() != ".pdf":
         path = path.with_suffix(".pdf")
     masthead = window.doc.issue.masthead
+    title = f"{masthead.title} {issue_label(masthead)}".strip()
     try:
-        layout = current_layout(window)
-        write_pdf_from_layout(layout, path, title=f"{masthead.title} {issue_label(masthead)}".strip())
+        layout = current_layout(window)  # tens of ms; the painting of every page goes to a worker
+        run_with_progress(window, QCoreApplication.translate("Output", "正在导出 PDF……"),
+                          lambda: write_pdf_from_layout(layout, path, title=title))
     except Exception as exc:
         _fail(window, QCoreApplication.translate("Output", "导出失败"), exc)
         return False
