@@ -10,7 +10,7 @@ from pathlib import Path
 from bulletin_desk.catalogue import Message, catalogue
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "bulletin_desk"
-_CODE = re.compile(r"^(core|model|archive|layout|render|export|ingest|cli|packaging|gui)(\.[a-z0-9_]+)+$")
+_CODE = re.compile(r"^(core|model|archive|layout|render|export|ingest|cli|packaging|gui|review)(\.[a-z0-9_]+)+$")
 _CALLS_TAKING_CODES = {"msg", "Message", "say", "t", "error_code", "add", "fail", "warn", "problem"}
 
 

@@ -79,6 +79,7 @@ class ElementSpec:
     inset_chars: float = 0.0
     one_line: bool = False
     max_chars_per_line: int = 0
+    max_lines: int = 0  # title: more lines than this is a 签发前检查 problem (review/); 0 = no limit
     prefix: str = ""
     prefix_bold: bool = False
     open: str = ""
