@@ -169,6 +169,28 @@ class FileActions(QObject):
         self.doc.load(issue, stored_id, version)
         self.window.settings.remember_issue(stored_id)
         self._save_settings()
+    def fill_recent_menu(self, menu: Any) -> None:
+        """最近的简报: the issues last opened or saved here (设置 keeps their ids), newest first."""
+        menu.clear()
+        labels: dict[int, str] = {}
+        if self.link is not None:
+            with contextlib.suppress(Exception):
+                labels = {row.issue_id: row.label for row in self.link.list_issues()}
+        recent = [i for i in self.window.settings.recent_issues if i in labels]
+        for issue_id in recent:
+            act = menu.addAction(labels[issue_id])
+            act.triggered.connect(lambda _checked=False, i=issue_id: self.open_recent(i))
+        if not recent:
+            menu.addAction(self.tr("（暂无）")).setEnabled(False)
+
+    def open_recent(self, issue_id: int) -> None:
+        if self._no_archive() or not self._confirm_discard():
+            return
+        try:
+            self.open_id(issue_id)
+        except Exception as exc:
+            self._report_failure(self.tr("打开失败"), exc)
+
 
     def save(self) -> bool:
         """Save to the archive (Ctrl+S). A stale version (saved elsewhere meanwhile) is refused."""

@@ -204,9 +204,12 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         menu = bar.addMenu(self.tr("文件(&F)"))
-        for act in (self.act_new, self.act_open, self.act_save, self.act_save_new, None, self.act_import,
-                    self.act_paste_import, self.act_export_docx, self.act_export_pdf, self.act_print, None,
-                    self.act_quit):
+        self.recent_menu = QMenu(self.tr("最近的简报"), self)
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(lambda: f.fill_recent_menu(self.recent_menu))
+        for act in (self.act_new, self.act_open, self.recent_menu.menuAction(), self.act_save, self.act_save_new,
+                    None, self.act_import, self.act_paste_import, self.act_export_docx, self.act_export_pdf,
+                    self.act_print, None, self.act_quit):
             menu.addSeparator() if act is None else menu.addAction(act)
         menu = bar.addMenu(self.tr("编辑(&E)"))
         for act in (self.act_undo, self.act_redo, None, self.act_find, self.act_replace, None,
