@@ -61,27 +61,16 @@ def _excepthook(exc_type: Any, value: Any, tb: Any) -> None:
 
 
 def i18n_dir() -> Path:
-    return paths.resources_dir() / "i18n"
+    from bulletin_desk.gui.i18n import i18n_dir as _i18n_dir
+
+    return _i18n_dir()
 
 
 def install_translators(app: Any, lang: str) -> list[Any]:
     """Our messages (.qm from resources/i18n) and, for Chinese, Qt's own (standard dialogs)."""
-    from PySide6.QtCore import QLibraryInfo, QTranslator
+    from bulletin_desk.gui.i18n import install_language
 
-    installed = []
-    ours = QTranslator(app)
-    name = "bulletin_desk_zh_CN.qm" if lang == "zh" else "bulletin_desk_en.qm"
-    if ours.load(str(i18n_dir() / name)):
-        app.installTranslator(ours)
-        installed.append(ours)
-    if lang == "zh":
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        for base in ("qtbase_zh_CN",):
-            qt = QTranslator(app)
-            if qt.load(base, qt_dir):
-                app.installTranslator(qt)
-                installed.append(qt)
-    return installed
+    return install_language(app, "en" if lang == "en" else "zh")
 
 
 def choose_archive(ctx_path: Path, explicit: bool, settings: Settings) -> Path:
@@ -214,17 +203,15 @@ def main(ctx: Any = None, qt_args: list[str] | None = None) -> int:
     """Run the editor until the window closes; returns the exit code."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from bulletin_desk.catalogue import default_lang
-    from bulletin_desk.gui import messages
+    from bulletin_desk.gui.i18n import choose_language
     from bulletin_desk.gui.settings import load_settings
 
     settings = load_settings()
-    lang = settings.language or (ctx.lang if ctx is not None else default_lang())
-    messages.set_language(lang)
     app = QApplication.instance() or QApplication([sys.argv[0], *(qt_args or [])])
     app.setApplicationName("BulletinDesk")
-    app.setApplicationDisplayName(QCoreApplication.translate("App", "简报编辑台"))
-    install_translators(app, lang)
+    # QLocale.system() needs the QApplication; --lang counts only when given (ctx.lang has a default)
+    cli_lang = ctx.lang if ctx is not None and getattr(ctx, "lang_explicit", False) else None
+    install_translators(app, choose_language(settings.language, cli_lang))
     app.setApplicationDisplayName(QCoreApplication.translate("App", "简报编辑台"))
     try:
         from bulletin_desk import winapp

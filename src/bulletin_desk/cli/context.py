@@ -26,11 +26,13 @@ class CliContext:
     lang: Lang
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
+    lang_explicit: bool = False  # --lang given: the desktop app lets it override the 设置 choice
 
     @classmethod
     def from_args(cls, args: argparse.Namespace, lang: Lang) -> CliContext:
         explicit = getattr(args, "archive", None)
-        return cls(archive_path=paths.archive_path(explicit), archive_explicit=bool(explicit), lang=lang)
+        return cls(archive_path=paths.archive_path(explicit), archive_explicit=bool(explicit), lang=lang,
+                   lang_explicit=bool(getattr(args, "lang", None)))
 
     def t(self, code: str, **params: object) -> str:
         """Render a message code in the chosen language."""

@@ -26,6 +26,11 @@ from bulletin_desk.fileio import atomic_write_text
 from bulletin_desk.gui.document import apply_article_hints, article_hints
 from bulletin_desk.model import Issue, Masthead, dumps, issue_label, loads
 
+# Not interface text (tests/gui/test_i18n.py): the ideographic space separates a bulletin's own Chinese
+# fields (series, 第N期, first title) in a list label, in either interface language.
+NOT_TRANSLATED = frozenset({"　"})
+
+
 JOURNAL_ENVELOPE = "bulletin-desk-journal"  # marks a parked issue that carries layout hints
 
 

@@ -18,6 +18,10 @@ from bulletin_desk import __version__
 from bulletin_desk.gui.archive_link import IssueRow, JournalEntry
 from bulletin_desk.model import issue_char_count, issue_label
 
+# Not interface text (tests/gui/test_i18n.py): the ideographic space separates a bulletin's own Chinese
+# label from its time in the issue list, in either interface language.
+NOT_TRANSLATED = frozenset({"　"})
+
 
 class OpenIssueDialog(QDialog):
     """A plain list of the archive's issues, newest first; double-click or 打开 opens one."""

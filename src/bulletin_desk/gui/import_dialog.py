@@ -82,7 +82,8 @@ class ImportDialog(QDialog):
                                                                  issue_label(issue.masthead)), ""])
             self.tree.addTopLevelItem(head)
             for section in issue.sections:
-                node = QTreeWidgetItem([f"【{section.heading}】" if section.heading else self.tr("（无栏目）"), ""])
+                heading = self.tr("【{0}】").format(section.heading) if section.heading else self.tr("（无栏目）")
+                node = QTreeWidgetItem([heading, ""])
                 self.tree.addTopLevelItem(node)
                 for article in section.articles:
                     self._article_item(node, article)

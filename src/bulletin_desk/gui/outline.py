@@ -115,7 +115,7 @@ class OutlineModel(QAbstractItemModel):
                 return self.tr("版记")
             if node[0] == "section":
                 heading = issue.sections[node[1]].heading
-                return f"【{heading}】" if role == Qt.ItemDataRole.DisplayRole else heading
+                return self.tr("【{0}】").format(heading) if role == Qt.ItemDataRole.DisplayRole else heading
             article = issue.sections[node[1]].articles[node[2]]
             title = article.title.replace("\n", " ") or self.tr("（无标题）")
             if role == Qt.ItemDataRole.EditRole:

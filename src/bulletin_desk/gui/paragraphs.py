@@ -24,7 +24,10 @@ _STATE_KINDS = {v: k for k, v in KIND_STATES.items()}
 # A tint per sub-heading level so the level is visible without inventing typography.
 _KIND_TINT = {ParagraphKind.H1: "#fdecea", ParagraphKind.H2: "#eaf2fd", ParagraphKind.H3: "#eefaf0",
               ParagraphKind.H4: "#f6f0fb"}
-_SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*")
+# Not interface text (tests/gui/test_i18n.py): the pattern reads the Chinese body text.
+_SENTENCE_END_PATTERN = r"[。！？!?][”’」』）)]*"
+NOT_TRANSLATED = frozenset({_SENTENCE_END_PATTERN})
+_SENTENCE_END = re.compile(_SENTENCE_END_PATTERN)
 
 
 def first_sentence_end(text: str) -> int:

@@ -24,6 +24,10 @@ from bulletin_desk import paths
 from bulletin_desk.gui.settings import Settings
 from bulletin_desk.gui.status import font_report
 
+# Not interface text (tests/gui/test_i18n.py): a language's name stays in that language, so a reader
+# of either can find their own in the list.
+NOT_TRANSLATED = frozenset({"中文"})
+
 
 def layout_profiles() -> list[str]:
     folder = paths.resources_dir() / "layouts"

@@ -75,7 +75,8 @@ class StatusPanel(QObject):
         if not stand_ins:
             self.fonts.setText(self.tr("字体：公文字体齐全"))
         else:
-            self.fonts.setText(self.tr("字体：{0}用替代字体").format("、".join(row[0] for row in stand_ins)))
+            names = self.tr("、", "list separator").join(row[0] for row in stand_ins)
+            self.fonts.setText(self.tr("字体：{0}用替代字体").format(names))
         self.fonts.setToolTip(self.tr("点击查看字体详情"))
 
     def explain_fonts(self) -> None:
