@@ -7,6 +7,7 @@ forms stay free of archive code.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
@@ -33,6 +34,10 @@ from bulletin_desk.model import Masthead, ParagraphKind, article_char_count
 
 NumberProposal = Callable[[Masthead], tuple[int | None, int | None] | None]
 DuplicateCheck = Callable[[Masthead], str | None]
+# Not interface text (tests/gui/test_i18n.py): the marks are printed top left of the bulletin itself, in
+# Chinese whatever the interface language.
+CLASSIFICATION_MARKS = ("", "内部资料", "内部资料　注意保存", "秘密", "机密")
+NOT_TRANSLATED = frozenset(CLASSIFICATION_MARKS)
 
 
 def _spin(maximum: int, none_text: str) -> QSpinBox:
@@ -63,11 +68,15 @@ class MastheadForm(FieldForm):
         self.propose_button.setToolTip(self.tr("按档案中本简报的最近一期建议第N期与总第M期"))
         self.propose_button.clicked.connect(self._apply_proposal)
         numbers = QHBoxLayout()
-        numbers.addWidget(QLabel(self.tr("第")))
-        numbers.addWidget(self.number)
-        numbers.addWidget(QLabel(self.tr("期　总第")))
-        numbers.addWidget(self.total)
-        numbers.addWidget(QLabel(self.tr("期")))
+        # One translatable phrase split at its two fields, so a language words it whole and may leave a
+        # part empty (English has nothing after the cumulative number).
+        before, between, after = ([*re.split(r"\{[01]\}", self.tr("第{0}期　总第{1}期"), maxsplit=2), "", ""])[:3]
+        for widget in (before, self.number, between, self.total, after):
+            if isinstance(widget, str):
+                if widget.strip():
+                    numbers.addWidget(QLabel(widget.strip()))
+            else:
+                numbers.addWidget(widget)
         numbers.addWidget(self.propose_button)
         numbers.addStretch(1)
         form.addRow(self.tr("期号"), numbers)
@@ -83,7 +92,7 @@ class MastheadForm(FieldForm):
         self.has_date = QCheckBox()
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy年M月d日")
+        self.date.setDisplayFormat(self.tr("yyyy年M月d日"))  # a QDate format: the translation must be one too
         self.bind_date("date", self.date, self.has_date)
         dates = QHBoxLayout()
         dates.addWidget(self.has_date)
@@ -91,7 +100,7 @@ class MastheadForm(FieldForm):
         form.addRow(self.tr("日期"), dates)
         self.classification = QComboBox()
         self.classification.setEditable(True)
-        self.classification.addItems(["", "内部资料", "内部资料　注意保存", "秘密", "机密"])
+        self.classification.addItems(list(CLASSIFICATION_MARKS))
         self.classification.setToolTip(self.tr("内部资料或密级标志，印在左上角；留空则不印"))
         self.bind_combo("classification", self.classification)
         form.addRow(self.tr("内部资料/密级"), self.classification)
@@ -157,11 +166,6 @@ class ArticleForm(FieldForm):
         self.note = self.bind_text("note", _lines(3), optional=True)
         self.note.setPlaceholderText(self.tr("按语（可空）"))
         form.addRow(self.tr("按语"), self.note)
-        tools = QHBoxLayout()
-        self.lead_button = QPushButton(self.tr("首句加粗 (Ctrl+B)"))
-        self.lead_button.setToolTip(self.tr("把本段第一句设为加粗的首句，再按一次取消"))
-        self.lead_button.clicked.connect(self._toggle_lead)
-        tools.addWidget(self.lead_button)
         # The last squeeze onto 2 or 4 pages: hints the layout, the PDF and the DOCX all follow.
         hints = QHBoxLayout()
         self.page_break = self.bind_bool("page_break_before", QCheckBox(self.tr("另起一页")))
@@ -172,6 +176,11 @@ class ArticleForm(FieldForm):
         hints.addWidget(self.keep_together)
         hints.addStretch(1)
         form.addRow(self.tr("分页"), hints)
+        tools = QHBoxLayout()
+        self.lead_button = QPushButton(self.tr("首句加粗 (Ctrl+B)"))
+        self.lead_button.setToolTip(self.tr("把本段第一句设为加粗的首句，再按一次取消"))
+        self.lead_button.clicked.connect(self._toggle_lead)
+        tools.addWidget(self.lead_button)
         tools.addWidget(QLabel(self.tr("段落级别")))
         self.kind = QComboBox()
         for kind, label in ((ParagraphKind.BODY, self.tr("正文")), (ParagraphKind.H1, self.tr("一级标题 一、")),

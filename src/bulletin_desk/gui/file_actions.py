@@ -25,13 +25,18 @@ if TYPE_CHECKING:
     from bulletin_desk.gui.mainwindow import MainWindow
 
 IMPORTABLE_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".bdjson", ".json")
+# Not interface text (tests/gui/test_i18n.py): 复制为纯文本 produces the bulletin itself for web or WeChat
+# posting, so its brackets are Chinese typography whatever the interface language.
+PLAIN_SOURCE = "（{0}）"
+PLAIN_SECTION = "【{0}】"
+NOT_TRANSLATED = frozenset({PLAIN_SOURCE, PLAIN_SECTION})
 
 
 def article_plain_text(article: Article) -> str:
     """An article for web or WeChat posting: title, source, 按语, paragraphs; no layout marks."""
     parts = [article.title.replace("\n", "")]
     if article.source:
-        parts.append(f"（{article.source}）")
+        parts.append(PLAIN_SOURCE.format(article.source))
     if article.note:
         parts.append(article.note)
     parts.extend(p.full_text for p in article.paragraphs if p.full_text.strip())
@@ -43,7 +48,7 @@ def issue_plain_text(issue: Issue) -> str:
     blocks = [f"{masthead.title}\n{issue_label(masthead)}".strip()]
     for section in issue.sections:
         if section.heading:
-            blocks.append(f"【{section.heading}】")
+            blocks.append(PLAIN_SECTION.format(section.heading))
         blocks.extend(article_plain_text(a) for a in section.articles)
     return "\n\n".join(b for b in blocks if b) + "\n"
 
@@ -128,7 +133,7 @@ class FileActions(QObject):
             return None
         if not others:
             return None
-        return self.tr("档案中已有同号的一期：{0}。请核对期号。").format("；".join(others))
+        return self.tr("档案中已有同号的一期：{0}。请核对期号。").format(self.tr("；", "list separator").join(others))
 
     def new_issue(self) -> None:
         if not self._confirm_discard():
@@ -164,11 +169,6 @@ class FileActions(QObject):
         except Exception as exc:
             self._report_failure(self.tr("打开失败"), exc)
 
-    def open_id(self, issue_id: int) -> None:
-        issue, stored_id, version = self.link.load(issue_id)
-        self.doc.load(issue, stored_id, version)
-        self.window.settings.remember_issue(stored_id)
-        self._save_settings()
     def fill_recent_menu(self, menu: Any) -> None:
         """最近的简报: the issues last opened or saved here (设置 keeps their ids), newest first."""
         menu.clear()
@@ -191,6 +191,11 @@ class FileActions(QObject):
         except Exception as exc:
             self._report_failure(self.tr("打开失败"), exc)
 
+    def open_id(self, issue_id: int) -> None:
+        issue, stored_id, version = self.link.load(issue_id)
+        self.doc.load(issue, stored_id, version)
+        self.window.settings.remember_issue(stored_id)
+        self._save_settings()
 
     def save(self) -> bool:
         """Save to the archive (Ctrl+S). A stale version (saved elsewhere meanwhile) is refused."""

@@ -1,0 +1,1070 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <source>操作未能完成。您的编辑已自动保存，可继续工作。
+请把错误记录文件发给技术支持：
+{0}</source>
+        <translation>操作未能完成。您的编辑已自动保存，可继续工作。
+请把错误记录文件发给技术支持：
+{0}</translation>
+    </message>
+    <message>
+        <source>发生内部错误</source>
+        <translation>发生内部错误</translation>
+    </message>
+    <message>
+        <source>档案“{0}”正在被使用：{1} 上的进程 {2}（自 {3} 起）。
+请先关闭那边的简报编辑台；若那台电脑已关机，请删除锁文件：{4}</source>
+        <translation>档案“{0}”正在被使用：{1} 上的进程 {2}（自 {3} 起）。
+请先关闭那边的简报编辑台；若那台电脑已关机，请删除锁文件：{4}</translation>
+    </message>
+    <message>
+        <source>档案模块未就绪：可以编辑和导出，但不能保存到档案。</source>
+        <translation>档案模块未就绪：可以编辑和导出，但不能保存到档案。</translation>
+    </message>
+    <message>
+        <source>档案“{0}”无法打开：{1}
+可以编辑和导出，但不能保存。详细信息：{2}</source>
+        <translation>档案“{0}”无法打开：{1}
+可以编辑和导出，但不能保存。详细信息：{2}</translation>
+    </message>
+    <message>
+        <source>档案正在被 {0} 上的进程 {1} 使用（自 {2} 起）。</source>
+        <translation>档案正在被 {0} 上的进程 {1} 使用（自 {2} 起）。</translation>
+    </message>
+    <message>
+        <source>上次在 {0} 运行的简报编辑台（进程 {1}，{2}）未正常退出，已接管其档案锁。</source>
+        <translation>上次在 {0} 运行的简报编辑台（进程 {1}，{2}）未正常退出，已接管其档案锁。</translation>
+    </message>
+    <message>
+        <source>档案中的简报无法读取，已打开示例。</source>
+        <translation>档案中的简报无法读取，已打开示例。</translation>
+    </message>
+    <message>
+        <source>简报编辑台</source>
+        <translation>简报编辑台</translation>
+    </message>
+    <message>
+        <source>无法打开档案</source>
+        <translation>无法打开档案</translation>
+    </message>
+    <message>
+        <source>无法启动</source>
+        <translation>无法启动</translation>
+    </message>
+    <message>
+        <source>简报编辑台未能启动。错误记录：{0}</source>
+        <translation>简报编辑台未能启动。错误记录：{0}</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>提示</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveLink</name>
+    <message>
+        <source>（示例）</source>
+        <translation>（示例）</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleForm</name>
+    <message>
+        <source>回车处即标题的换行位置；不换行时由排版自动平衡两行</source>
+        <translation>回车处即标题的换行位置；不换行时由排版自动平衡两行</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>供稿单位，印为（某某区文明办）</source>
+        <translation>供稿单位，印为（某某区文明办）</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>按语（可空）</source>
+        <translation>按语（可空）</translation>
+    </message>
+    <message>
+        <source>按语</source>
+        <translation>按语</translation>
+    </message>
+    <message>
+        <source>另起一页</source>
+        <translation>另起一页</translation>
+    </message>
+    <message>
+        <source>手动分页：本文（栏目第一篇时连同栏目名）从新的一页开始</source>
+        <translation>手动分页：本文（栏目第一篇时连同栏目名）从新的一页开始</translation>
+    </message>
+    <message>
+        <source>本文不跨页</source>
+        <translation>本文不跨页</translation>
+    </message>
+    <message>
+        <source>本文会被分到两页时整篇移到下一页；超过一页长的文章不受影响</source>
+        <translation>本文会被分到两页时整篇移到下一页；超过一页长的文章不受影响</translation>
+    </message>
+    <message>
+        <source>分页</source>
+        <translation>分页</translation>
+    </message>
+    <message>
+        <source>首句加粗 (Ctrl+B)</source>
+        <translation>首句加粗 (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>把本段第一句设为加粗的首句，再按一次取消</source>
+        <translation>把本段第一句设为加粗的首句，再按一次取消</translation>
+    </message>
+    <message>
+        <source>段落级别</source>
+        <translation>段落级别</translation>
+    </message>
+    <message>
+        <source>正文</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>一级标题 一、</source>
+        <translation>一级标题 一、</translation>
+    </message>
+    <message>
+        <source>二级标题 （一）</source>
+        <translation>二级标题 （一）</translation>
+    </message>
+    <message>
+        <source>三级标题 1.</source>
+        <translation>三级标题 1.</translation>
+    </message>
+    <message>
+        <source>四级标题 （1）</source>
+        <translation>四级标题 （1）</translation>
+    </message>
+    <message>
+        <source>编辑正文</source>
+        <translation>编辑正文</translation>
+    </message>
+    <message>
+        <source>{0}字</source>
+        <translation>{0}字</translation>
+    </message>
+</context>
+<context>
+    <name>ColophonForm</name>
+    <message>
+        <source>责编</source>
+        <translation>责编</translation>
+    </message>
+    <message>
+        <source>核稿</source>
+        <translation>核稿</translation>
+    </message>
+    <message>
+        <source>签发</source>
+        <translation>签发</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>传真</source>
+        <translation>传真</translation>
+    </message>
+    <message>
+        <source>邮箱</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>报</source>
+        <translation>报</translation>
+    </message>
+    <message>
+        <source>送</source>
+        <translation>送</translation>
+    </message>
+    <message>
+        <source>发</source>
+        <translation>发</translation>
+    </message>
+    <message>
+        <source>抄送</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <source>不印</source>
+        <translation>不印</translation>
+    </message>
+    <message>
+        <source>印数（共印N份）</source>
+        <translation>印数（共印N份）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;版记&lt;/b&gt;</source>
+        <translation>&lt;b&gt;版记&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;发送范围&lt;/b&gt;</source>
+        <translation>&lt;b&gt;发送范围&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>恢复未保存的编辑</source>
+        <translation>恢复未保存的编辑</translation>
+    </message>
+    <message>
+        <source>上次关闭前有未保存的编辑。是否恢复？</source>
+        <translation>上次关闭前有未保存的编辑。是否恢复？</translation>
+    </message>
+    <message>
+        <source>时间：{0}
+简报：{1}
+文章：{2}篇，共{3}字</source>
+        <translation>时间：{0}
+简报：{1}
+文章：{2}篇，共{3}字</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>放弃这些编辑</source>
+        <translation>放弃这些编辑</translation>
+    </message>
+    <message>
+        <source>关于简报编辑台</source>
+        <translation>关于简报编辑台</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;简报编辑台 {0}&lt;/h3&gt;&lt;p&gt;编排、预览、归档和导出符合 GB/T 9704-2012 版式的工作简报。&lt;/p&gt;&lt;p&gt;所有数据保存在本机档案中，不联网。&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;简报编辑台 {0}&lt;/h3&gt;&lt;p&gt;编排、预览、归档和导出符合 GB/T 9704-2012 版式的工作简报。&lt;/p&gt;&lt;p&gt;所有数据保存在本机档案中，不联网。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>EditorStack</name>
+    <message>
+        <source>在左侧大纲中选择报头、栏目、文章或版记进行编辑。</source>
+        <translation>在左侧大纲中选择报头、栏目、文章或版记进行编辑。</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>档案不可用</source>
+        <translation>档案不可用</translation>
+    </message>
+    <message>
+        <source>档案未能打开，本期只能导出，不能保存到档案。</source>
+        <translation>档案未能打开，本期只能导出，不能保存到档案。</translation>
+    </message>
+    <message>
+        <source>发生内部错误：{0}
+详细信息已记录在：{1}</source>
+        <translation>发生内部错误：{0}
+详细信息已记录在：{1}</translation>
+    </message>
+    <message>
+        <source>保存修改？</source>
+        <translation>保存修改？</translation>
+    </message>
+    <message>
+        <source>本期有未保存的修改。先保存到档案吗？</source>
+        <translation>本期有未保存的修改。先保存到档案吗？</translation>
+    </message>
+    <message>
+        <source>档案中已有同号的一期：{0}。请核对期号。</source>
+        <translation>档案中已有同号的一期：{0}。请核对期号。</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <comment>list separator</comment>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>打开失败</source>
+        <translation>打开失败</translation>
+    </message>
+    <message>
+        <source>保存失败</source>
+        <translation>保存失败</translation>
+    </message>
+    <message>
+        <source>已保存到档案。</source>
+        <translation>已保存到档案。</translation>
+    </message>
+    <message>
+        <source>导入稿件</source>
+        <translation>导入稿件</translation>
+    </message>
+    <message>
+        <source>稿件 (*.txt *.html *.htm *.docx *.bdjson *.json);;所有文件 (*)</source>
+        <translation>稿件 (*.txt *.html *.htm *.docx *.bdjson *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>请先在大纲中选择一篇文章。</source>
+        <translation>请先在大纲中选择一篇文章。</translation>
+    </message>
+    <message>
+        <source>本文已复制为纯文本。</source>
+        <translation>本文已复制为纯文本。</translation>
+    </message>
+    <message>
+        <source>全期已复制为纯文本。</source>
+        <translation>全期已复制为纯文本。</translation>
+    </message>
+    <message>
+        <source>（暂无）</source>
+        <translation>（暂无）</translation>
+    </message>
+</context>
+<context>
+    <name>FindDialog</name>
+    <message>
+        <source>查找和替换</source>
+        <translation>查找和替换</translation>
+    </message>
+    <message>
+        <source>查找</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>替换为</source>
+        <translation>替换为</translation>
+    </message>
+    <message>
+        <source>查找下一个</source>
+        <translation>查找下一个</translation>
+    </message>
+    <message>
+        <source>替换</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>全部替换</source>
+        <translation>全部替换</translation>
+    </message>
+</context>
+<context>
+    <name>FindReplace</name>
+    <message>
+        <source>未找到。</source>
+        <translation>未找到。</translation>
+    </message>
+    <message>
+        <source>第{0}处，共{1}处</source>
+        <translation>第{0}处，共{1}处</translation>
+    </message>
+    <message>
+        <source>替换</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>全部替换</source>
+        <translation>全部替换</translation>
+    </message>
+    <message>
+        <source>已替换{0}处。</source>
+        <translation>已替换{0}处。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>导入：{0}</source>
+        <translation>导入：{0}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;识别出的结构&lt;/b&gt;</source>
+        <translation>&lt;b&gt;识别出的结构&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>字数</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;清理报告&lt;/b&gt;</source>
+        <translation>&lt;b&gt;清理报告&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>替换本期全部内容</source>
+        <translation>替换本期全部内容</translation>
+    </message>
+    <message>
+        <source>把文章追加到本期</source>
+        <translation>把文章追加到本期</translation>
+    </message>
+    <message>
+        <source>插入到当前栏目</source>
+        <translation>插入到当前栏目</translation>
+    </message>
+    <message>
+        <source>导入是一步操作，可用“撤销”整体取消。</source>
+        <translation>导入是一步操作，可用“撤销”整体取消。</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>报头：{0} {1}</source>
+        <translation>报头：{0} {1}</translation>
+    </message>
+    <message>
+        <source>【{0}】</source>
+        <translation>【{0}】</translation>
+    </message>
+    <message>
+        <source>（无栏目）</source>
+        <translation>（无栏目）</translation>
+    </message>
+    <message>
+        <source>版记：责编 {0}，核稿 {1}</source>
+        <translation>版记：责编 {0}，核稿 {1}</translation>
+    </message>
+    <message>
+        <source>一篇文章</source>
+        <translation>一篇文章</translation>
+    </message>
+    <message>
+        <source>（无标题）</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>来源：{0}</source>
+        <translation>来源：{0}</translation>
+    </message>
+    <message>
+        <source>{0}段，其中{1}段有加粗首句</source>
+        <translation>{0}段，其中{1}段有加粗首句</translation>
+    </message>
+    <message>
+        <source>剪贴板</source>
+        <translation>剪贴板</translation>
+    </message>
+    <message>
+        <source>无法导入</source>
+        <translation>无法导入</translation>
+    </message>
+    <message>
+        <source>剪贴板中没有文字。</source>
+        <translation>剪贴板中没有文字。</translation>
+    </message>
+    <message>
+        <source>正在读取 {0}……</source>
+        <translation>正在读取 {0}……</translation>
+    </message>
+</context>
+<context>
+    <name>IssueDocument</name>
+    <message>
+        <source>编辑</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>另起一页</source>
+        <translation>另起一页</translation>
+    </message>
+    <message>
+        <source>本文不跨页</source>
+        <translation>本文不跨页</translation>
+    </message>
+    <message>
+        <source>新栏目</source>
+        <translation>新栏目</translation>
+    </message>
+    <message>
+        <source>添加栏目</source>
+        <translation>添加栏目</translation>
+    </message>
+    <message>
+        <source>新文章</source>
+        <translation>新文章</translation>
+    </message>
+    <message>
+        <source>添加文章</source>
+        <translation>添加文章</translation>
+    </message>
+    <message>
+        <source>复制文章</source>
+        <translation>复制文章</translation>
+    </message>
+    <message>
+        <source>删除文章</source>
+        <translation>删除文章</translation>
+    </message>
+    <message>
+        <source>复制栏目</source>
+        <translation>复制栏目</translation>
+    </message>
+    <message>
+        <source>删除栏目</source>
+        <translation>删除栏目</translation>
+    </message>
+    <message>
+        <source>移动文章</source>
+        <translation>移动文章</translation>
+    </message>
+    <message>
+        <source>移动栏目</source>
+        <translation>移动栏目</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>大纲</source>
+        <translation>大纲</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>缩小</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>适合宽度</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>整页</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <source>预览</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>自动保存失败：{0}</source>
+        <translation>自动保存失败：{0}</translation>
+    </message>
+    <message>
+        <source>排版引擎未就绪：预览暂不可用。</source>
+        <translation>排版引擎未就绪：预览暂不可用。</translation>
+    </message>
+    <message>
+        <source>版式配置无法读取：{0}</source>
+        <translation>版式配置无法读取：{0}</translation>
+    </message>
+    <message>
+        <source>新建一期(&amp;N)</source>
+        <translation>新建一期(&amp;N)</translation>
+    </message>
+    <message>
+        <source>打开(&amp;O)…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>另存为新一期…</source>
+        <translation>另存为新一期…</translation>
+    </message>
+    <message>
+        <source>导入(&amp;I)…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>粘贴导入（Word/微信）</source>
+        <translation>粘贴导入（Word/微信）</translation>
+    </message>
+    <message>
+        <source>导出 DOCX…</source>
+        <translation>导出 DOCX…</translation>
+    </message>
+    <message>
+        <source>导出 PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>退出(&amp;X)</source>
+        <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>查找(&amp;F)…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>替换(&amp;H)…</source>
+        <translation>替换(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>复制本文为纯文本</source>
+        <translation>复制本文为纯文本</translation>
+    </message>
+    <message>
+        <source>复制全期为纯文本</source>
+        <translation>复制全期为纯文本</translation>
+    </message>
+    <message>
+        <source>添加栏目</source>
+        <translation>添加栏目</translation>
+    </message>
+    <message>
+        <source>添加文章</source>
+        <translation>添加文章</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>重命名</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>本文另起一页</source>
+        <translation>本文另起一页</translation>
+    </message>
+    <message>
+        <source>本文不跨页</source>
+        <translation>本文不跨页</translation>
+    </message>
+    <message>
+        <source>设置…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>关于</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>结构(&amp;S)</source>
+        <translation>结构(&amp;S)</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>工具栏</source>
+        <translation>工具栏</translation>
+    </message>
+    <message>
+        <source>排版失败：{0}</source>
+        <translation>排版失败：{0}</translation>
+    </message>
+    <message>
+        <source>未命名</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>{0}[*] — 简报编辑台</source>
+        <translation>{0}[*] — 简报编辑台</translation>
+    </message>
+    <message>
+        <source>保存修改？</source>
+        <translation>保存修改？</translation>
+    </message>
+    <message>
+        <source>本期有未保存的修改。关闭前保存到档案吗？</source>
+        <translation>本期有未保存的修改。关闭前保存到档案吗？</translation>
+    </message>
+    <message>
+        <source>最近的简报</source>
+        <translation>最近的简报</translation>
+    </message>
+</context>
+<context>
+    <name>MastheadForm</name>
+    <message>
+        <source>简报名称</source>
+        <translation>简报名称</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>按档案建议</source>
+        <translation>按档案建议</translation>
+    </message>
+    <message>
+        <source>按档案中本简报的最近一期建议第N期与总第M期</source>
+        <translation>按档案中本简报的最近一期建议第N期与总第M期</translation>
+    </message>
+    <message>
+        <source>期号</source>
+        <translation>期号</translation>
+    </message>
+    <message>
+        <source>增刊（单独编号）</source>
+        <translation>增刊（单独编号）</translation>
+    </message>
+    <message>
+        <source>编印单位</source>
+        <translation>编印单位</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>内部资料或密级标志，印在左上角；留空则不印</source>
+        <translation>内部资料或密级标志，印在左上角；留空则不印</translation>
+    </message>
+    <message>
+        <source>内部资料/密级</source>
+        <translation>内部资料/密级</translation>
+    </message>
+    <message>
+        <source>建议期号</source>
+        <translation>建议期号</translation>
+    </message>
+    <message>
+        <source>第{0}期&#x3000;总第{1}期</source>
+        <translation>第{0}期&#x3000;总第{1}期</translation>
+    </message>
+    <message>
+        <source>yyyy年M月d日</source>
+        <translation>yyyy年M月d日</translation>
+    </message>
+</context>
+<context>
+    <name>OpenIssueDialog</name>
+    <message>
+        <source>打开一期</source>
+        <translation>打开一期</translation>
+    </message>
+    <message>
+        <source>档案中还没有保存的简报。</source>
+        <translation>档案中还没有保存的简报。</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineModel</name>
+    <message>
+        <source>报头</source>
+        <translation>报头</translation>
+    </message>
+    <message>
+        <source>版记</source>
+        <translation>版记</translation>
+    </message>
+    <message>
+        <source>【{0}】</source>
+        <translation>【{0}】</translation>
+    </message>
+    <message>
+        <source>（无标题）</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>来源：{0}&#x3000;字数：{1}</source>
+        <translation>来源：{0}&#x3000;字数：{1}</translation>
+    </message>
+    <message>
+        <source>（未填）</source>
+        <translation>（未填）</translation>
+    </message>
+    <message>
+        <source>{0} · {1}字</source>
+        <translation>{0} · {1}字</translation>
+    </message>
+    <message>
+        <source>未填来源</source>
+        <translation>未填来源</translation>
+    </message>
+    <message>
+        <source> · 另起一页</source>
+        <translation> · 另起一页</translation>
+    </message>
+    <message>
+        <source> · 不跨页</source>
+        <translation> · 不跨页</translation>
+    </message>
+    <message>
+        <source>重命名栏目</source>
+        <translation>重命名栏目</translation>
+    </message>
+    <message>
+        <source>重命名文章</source>
+        <translation>重命名文章</translation>
+    </message>
+</context>
+<context>
+    <name>Output</name>
+    <message>
+        <source>请稍候</source>
+        <translation>请稍候</translation>
+    </message>
+    <message>
+        <source>导出 DOCX</source>
+        <translation>导出 DOCX</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>正在导出 DOCX……</source>
+        <translation>正在导出 DOCX……</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>已导出：{0}</source>
+        <translation>已导出：{0}</translation>
+    </message>
+    <message>
+        <source>导出 PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>仍要打印吗？</source>
+        <translation>仍要打印吗？</translation>
+    </message>
+    <message>
+        <source>打印机页边距</source>
+        <translation>打印机页边距</translation>
+    </message>
+    <message>
+        <source>打印失败</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <source>已发送{0}页到打印机。</source>
+        <translation>已发送{0}页到打印机。</translation>
+    </message>
+    <message>
+        <source>正在导出 PDF……</source>
+        <translation>正在导出 PDF……</translation>
+    </message>
+</context>
+<context>
+    <name>PageStrip</name>
+    <message>
+        <source>空白</source>
+        <translation>空白</translation>
+    </message>
+    <message>
+        <source>第{0}页</source>
+        <translation>第{0}页</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewView</name>
+    <message>
+        <source>正在排版……</source>
+        <translation>正在排版……</translation>
+    </message>
+</context>
+<context>
+    <name>PrintOptionsDialog</name>
+    <message>
+        <source>打印选项</source>
+        <translation>打印选项</translation>
+    </message>
+    <message>
+        <source>份数（默认为印数）</source>
+        <translation>份数（默认为印数）</translation>
+    </message>
+    <message>
+        <source>双面打印（长边翻转）</source>
+        <translation>双面打印（长边翻转）</translation>
+    </message>
+    <message>
+        <source>不印红色报头（使用预印红头纸）</source>
+        <translation>不印红色报头（使用预印红头纸）</translation>
+    </message>
+    <message>
+        <source>始终按实际大小（A4，100%）打印，不缩放。</source>
+        <translation>始终按实际大小（A4，100%）打印，不缩放。</translation>
+    </message>
+</context>
+<context>
+    <name>SectionForm</name>
+    <message>
+        <source>栏目名称（印为【栏目名称】）</source>
+        <translation>栏目名称（印为【栏目名称】）</translation>
+    </message>
+    <message>
+        <source>栏目</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>{0}篇文章，共{1}字</source>
+        <translation>{0}篇文章，共{1}字</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>设置</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>档案位置</source>
+        <translation>档案位置</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>每隔多久在档案中保留一个修订版本；自动保存（防崩溃）始终在2秒内完成</source>
+        <translation>每隔多久在档案中保留一个修订版本；自动保存（防崩溃）始终在2秒内完成</translation>
+    </message>
+    <message>
+        <source>修订快照间隔</source>
+        <translation>修订快照间隔</translation>
+    </message>
+    <message>
+        <source>默认（GB/T 9704 简报）</source>
+        <translation>默认（GB/T 9704 简报）</translation>
+    </message>
+    <message>
+        <source>版式</source>
+        <translation>版式</translation>
+    </message>
+    <message>
+        <source>跟随系统</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>用于核稿、签发记录，例如：张三</source>
+        <translation>用于核稿、签发记录，例如：张三</translation>
+    </message>
+    <message>
+        <source>编辑姓名</source>
+        <translation>编辑姓名</translation>
+    </message>
+    <message>
+        <source>字体检测模块未就绪。</source>
+        <translation>字体检测模块未就绪。</translation>
+    </message>
+    <message>
+        <source>字体</source>
+        <translation>字体</translation>
+    </message>
+    <message>
+        <source>档案位置和界面语言在下次启动时生效。</source>
+        <translation>档案位置和界面语言在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>选择档案文件</source>
+        <translation>选择档案文件</translation>
+    </message>
+    <message>
+        <source>简报档案 (*.sqlite3)</source>
+        <translation>简报档案 (*.sqlite3)</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <source>字数：{0}</source>
+        <translation>字数：{0}</translation>
+    </message>
+    <message>
+        <source>共{0}页</source>
+        <translation>共{0}页</translation>
+    </message>
+    <message>
+        <source>版式：{0}</source>
+        <translation>版式：{0}</translation>
+    </message>
+    <message>
+        <source>超出{0}行 · 共{1}页</source>
+        <translation>超出{0}行 · 共{1}页</translation>
+    </message>
+    <message>
+        <source>版记被挤到单独一页：删去{0}行即可与正文同页</source>
+        <translation>版记被挤到单独一页：删去{0}行即可与正文同页</translation>
+    </message>
+    <message>
+        <source>本页剩余{0}行 · 共{1}页</source>
+        <translation>本页剩余{0}行 · 共{1}页</translation>
+    </message>
+    <message>
+        <source>字体：未检测</source>
+        <translation>字体：未检测</translation>
+    </message>
+    <message>
+        <source>字体：公文字体齐全</source>
+        <translation>字体：公文字体齐全</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>字体：{0}用替代字体</source>
+        <translation>字体：{0}用替代字体</translation>
+    </message>
+    <message>
+        <source>点击查看字体详情</source>
+        <translation>点击查看字体详情</translation>
+    </message>
+    <message>
+        <source>字体检测模块未就绪。</source>
+        <translation>字体检测模块未就绪。</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;公文规定的字体（如方正小标宋简体、仿宋_GB2312）未安装时，预览、PDF 与打印使用替代字体。排版按规定字体的字宽计算，换行和分页不受影响，只是字形略有差别。安装正式字体后重新启动即可使用。&lt;/p&gt;&lt;ul&gt;{0}&lt;/ul&gt;</source>
+        <translation>&lt;p&gt;公文规定的字体（如方正小标宋简体、仿宋_GB2312）未安装时，预览、PDF 与打印使用替代字体。排版按规定字体的字宽计算，换行和分页不受影响，只是字形略有差别。安装正式字体后重新启动即可使用。&lt;/p&gt;&lt;ul&gt;{0}&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>字体情况</source>
+        <translation>字体情况</translation>
+    </message>
+</context>
+</TS>
