@@ -84,6 +84,7 @@ MUST_HAVE = (
     "app/bulletin_desk/__init__.py", "app/bulletin_desk/selftest.py", "app/bulletin_desk/winapp.py",
     "app/bulletin_desk/_resources/samples/reference.bdjson",
     "app/bulletin_desk/_resources/icons/bulletin_desk.ico",
+    "app/bulletin_desk/_resources/i18n/bulletin_desk_zh_CN.qm", "app/bulletin_desk/_resources/i18n/bulletin_desk_en.qm",
     "bulletin_desk.pyw", "bulletin_desk.ico", "install-manifest.txt", "version.txt",
 )
 

@@ -197,6 +197,11 @@ def check_qt(env: SelfTestEnv) -> Message:
     if not loaded:
         raise AssertionError("qtbase_zh_CN.qm not found in " +
                              QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    for qm_name, expected in (("bulletin_desk_zh_CN.qm", "简报编辑台"), ("bulletin_desk_en.qm", "Bulletin Desk")):
+        ours = QTranslator()
+        qm = paths.resources_dir() / "i18n" / qm_name
+        if not ours.load(str(qm)) or ours.translate("App", "简报编辑台") != expected:
+            raise AssertionError(f"the interface translations {qm} do not load")
     icon_dir = paths.resources_dir() / "icons"
     for name in ("bulletin_desk.ico", "bulletin_desk.png"):
         if QIcon(str(icon_dir / name)).isNull():
