@@ -104,7 +104,10 @@ class MastheadForm(FieldForm):
         self.classification.setToolTip(self.tr("内部资料或密级标志，印在左上角；留空则不印"))
         self.bind_combo("classification", self.classification)
         form.addRow(self.tr("内部资料/密级"), self.classification)
-        doc.changed.connect(self._update_duplicate_warning)
+        # Checked when the numbers can have changed, not on every keystroke: the check reads the archive.
+        doc.field_changed.connect(lambda path: path[0] == "masthead" and self._update_duplicate_warning())
+        doc.structure_changed.connect(lambda _focus: self._update_duplicate_warning())
+        doc.stored_changed.connect(self._update_duplicate_warning)
 
     def _apply_proposal(self) -> None:
         if self.propose is None:

@@ -12,10 +12,11 @@ Script: ``{"restore": true, "steps": [{"select": ["article", 0, 0]}, {"type": "t
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -36,6 +37,35 @@ def type_text(widget: QWidget, text: str) -> None:
         QApplication.sendEvent(widget, release)
 
 
+def rss_kb() -> int:
+    """Resident memory of this process in KiB (Linux /proc; 0 where unavailable)."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+class _PaintWatch(QObject):
+    """Notes that the preview canvas handled a paint event while it had pages."""
+
+    def __init__(self, canvas: QWidget) -> None:
+        super().__init__(canvas)
+        self.canvas = canvas
+        self.painted = False
+        canvas.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self.canvas and self.canvas.pages():  # type: ignore[attr-defined]
+            QTimer.singleShot(0, self._mark)  # after the paint event itself has run
+        return False
+
+    def _mark(self) -> None:
+        self.painted = True
+
+
 class TestHook:
     __test__ = False  # not a pytest class
 
@@ -50,9 +80,14 @@ class TestHook:
 
     def start(self, window: Any, notes: list[str] | None = None) -> None:
         self.window = window
+        self._paint_watch = _PaintWatch(window.preview.canvas)
         self.notes = list(notes or [])
         self._steps = list(self.script.get("steps", []))
-        QTimer.singleShot(100, self._next)
+        QTimer.singleShot(10, self._next)
+
+    def _preview_painted(self) -> bool:
+        runner = self.window.runner
+        return bool(runner.is_idle() and self.window.preview.page_count() and self._paint_watch.painted)
 
     def _next(self) -> None:
         if not self._steps:
@@ -78,6 +113,19 @@ class TestHook:
             atomic_write_text(step["dump"], json.dumps(state, ensure_ascii=False))
         elif "marker" in step:
             atomic_write_text(step["marker"], "ok")
+        elif "load" in step:  # benchmarks: open a given issue file (not stored in the archive)
+            from bulletin_desk.model import loads
+
+            self.window.doc.load(loads(Path(step["load"]).read_bytes()))
+            self._paint_watch.painted = False
+        elif "ready" in step:  # benchmarks: once the preview has painted pages, say when and how big
+            if not self._preview_painted():
+                self._steps.insert(0, step)
+                delay = 5
+            else:
+                atomic_write_text(step["ready"], json.dumps({
+                    "time": time.time(), "cpu_s": time.process_time(), "pages": self.window.preview.page_count(),
+                    "rss_kb": rss_kb()}))
         elif "quit" in step:
             self.window.doc.stack.setClean()
             self.window.close()
