@@ -51,6 +51,7 @@ class CheckResult:
     integrity: list[str]  # "ok" or SQLite's findings
     foreign_keys: int  # rows violating a foreign key
     numbering: list[object]  # NumberingReport per series, each with duplicates/gaps
+    search: object | None = None  # search_index.SyncReport when the search index was rebuilt (reindex)
 
     @property
     def ok(self) -> bool:
@@ -111,7 +112,10 @@ class Archive:
                            network=self.network, created_at=str(created))
 
     def check(self, reindex: bool = False) -> CheckResult:
-        """SQLite's integrity check, foreign keys, and the numbering of every series."""
+        """SQLite's integrity check, foreign keys, and the numbering of every series.
+
+        ``reindex`` also rebuilds SQLite's indexes and the full-text search index (its own file).
+        """
         with translated(self.path), self.engine.connect() as conn:
             if reindex:
                 conn.exec_driver_sql("REINDEX")
@@ -120,7 +124,8 @@ class Archive:
             fk = len(conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
             conn.rollback()
         reports: list[object] = [self.issues.numbering_report(s) for s in self.issues.series_names()]
-        return CheckResult(integrity=integrity, foreign_keys=fk, numbering=reports)
+        search = self.issues.search_index.rebuild() if reindex else None
+        return CheckResult(integrity=integrity, foreign_keys=fk, numbering=reports, search=search)
 
     def backup(self, out: Path | None = None) -> Path:
         """A consistent copy (SQLite online backup) to ``out`` or the backup folder."""

@@ -276,6 +276,9 @@ def cmd_archive_check(ctx: CliContext, args: argparse.Namespace) -> int:
         result = archive.check(reindex=args.reindex)
     if args.reindex:
         ctx.say("archive.cli.reindexed")
+        if result.search is not None:
+            ctx.say("archive.cli.search_reindexed", path=str(archive.issues.search_index.path),
+                    issues=getattr(result.search, "reindexed", 0), size=_size(archive.issues.search_index.size()))
     if result.integrity == ["ok"]:
         ctx.say("archive.cli.check_ok")
     else:
@@ -403,7 +406,7 @@ def register(sub: Any) -> None:
     asub = p.add_subparsers(dest="archive_command", metavar="ACTION", required=True)
     asub.add_parser("info").set_defaults(func=cmd_archive_info)
     q = asub.add_parser("check")
-    q.add_argument("--reindex", action="store_true")
+    q.add_argument("--reindex", action="store_true", help="rebuild SQLite's indexes and the full-text search index")
     q.set_defaults(func=cmd_archive_check)
     q = asub.add_parser("backup")
     q.add_argument("out", nargs="?", metavar="OUT")
@@ -413,3 +416,6 @@ def register(sub: Any) -> None:
     q.add_argument("--force", action="store_true", help="even if the app's lock file says it is open")
     q.set_defaults(func=cmd_archive_restore)
     asub.add_parser("upgrade").set_defaults(func=cmd_archive_upgrade)
+    from bulletin_desk.cli.search_cmds import add_search_parser
+
+    add_search_parser(asub)
