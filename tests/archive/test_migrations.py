@@ -54,6 +54,9 @@ def _check_upgraded(path: Path, expected_file: Path) -> None:
             assert (stored.version, stored.is_sample, stored.trashed) == (e["version"], e["is_sample"], e["trashed"])
             assert rows[e["id"]].label == e["label"]
             assert len(archive.issues.revisions(e["id"])) == e["revisions"]
+            assert stored.state == e.get("state", "draft")  # before 0003 every issue becomes a draft
+            if "hints" in e:
+                assert [[a.page_break_before, a.keep_together] for a in stored.issue.articles()] == e["hints"]
         archive.journal_put(None, "x")  # the newest tables exist
         assert archive.check().ok
 
@@ -154,3 +157,39 @@ def test_fixtures_upgrade_from_an_installed_wheel(tmp_path: Path) -> None:
     for fixture in FIXTURE_FILES:
         old = fixture.stem.removeprefix("archive-rev")
         assert f"upgraded {fixture.name} {old} {HEAD_REVISION} True" in lines, run.stdout
+
+
+def test_template_seeding_migration_from_the_previous_fixture(tmp_path: Path) -> None:
+    """An archive at 0002 upgrades to 0003: backed up first, then holds the shipped template set."""
+    from bulletin_desk import paths
+    from bulletin_desk.model import loads_templates
+
+    path = tmp_path / "old.sqlite3"
+    shutil.copyfile(FIXTURES / "archive-rev0002.sqlite3", path)
+    with open_archive(path) as archive:
+        assert archive.upgraded_from == "0002"
+        backup = archive.upgrade_backup
+        assert backup is not None and backup.is_file() and "before-upgrade-0002" in backup.name
+        assert current_revision(backup) == "0002"
+        conn = sqlite3.connect(backup)
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        conn.close()
+        assert "district_templates" not in tables  # the backup is the archive as it was
+        shipped = loads_templates((paths.resources_dir() / "templates" / "beijing.json").read_bytes())
+        seeded = archive.issues.templates()
+        assert [(t.unit, t.district, t.section, t.contact, t.phone, t.skeleton) for t in seeded] == [
+            (t.unit, t.district, t.section, t.contact, t.phone, t.skeleton) for t in shipped]
+        assert all(t.id is not None for t in seeded)
+        assert {s.state for s in archive.issues.list(include_trashed=True)} == {"draft"}
+        with archive.engine.connect() as db:  # 字数 of every old article was backfilled
+            zero = db.exec_driver_sql("SELECT count(*) FROM articles WHERE char_count = 0").scalar()
+            assert zero == 0
+    with open_archive(path) as again:  # seeded once, not on every open
+        assert len(again.issues.templates()) == len(shipped)
+
+
+def test_a_new_archive_is_seeded_with_templates(tmp_path: Path) -> None:
+    with open_archive(tmp_path / "new.sqlite3") as archive:
+        units = [t.unit for t in archive.issues.templates()]
+    assert len(units) == 17 and units[0] == "东城区文明办" and "北京经济技术开发区文明办" in units
+    assert len({u for u in units}) == len(units)

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 _EXPORTS = {
     "latest_backup": "backups", "list_backups": "backups", "make_backup": "backups", "restore_backup": "backups",
     "ArchiveError": "errors", "ConflictError": "errors", "CorruptArchiveError": "errors", "NotFoundError": "errors",
+    "ReadOnlyError": "errors", "IssueState": "records", "StateChange": "records", "StatRow": "records",
+    "Submission": "records", "SubmissionState": "records",
     "IssueSummary": "records", "JournalEntry": "records", "NumberClash": "records", "NumberGap": "records",
     "NumberingReport": "records", "NumberProposal": "records", "RevisionInfo": "records", "StoredIssue": "records",
     "IssueRepository": "repository",
@@ -24,9 +26,16 @@ _EXPORTS = {
 
 if TYPE_CHECKING:
     from bulletin_desk.archive.backups import latest_backup, list_backups, make_backup, restore_backup
-    from bulletin_desk.archive.errors import ArchiveError, ConflictError, CorruptArchiveError, NotFoundError
+    from bulletin_desk.archive.errors import (
+        ArchiveError,
+        ConflictError,
+        CorruptArchiveError,
+        NotFoundError,
+        ReadOnlyError,
+    )
     from bulletin_desk.archive.listing import quick_list
     from bulletin_desk.archive.records import (
+        IssueState,
         IssueSummary,
         JournalEntry,
         NumberClash,
@@ -34,7 +43,11 @@ if TYPE_CHECKING:
         NumberingReport,
         NumberProposal,
         RevisionInfo,
+        StateChange,
+        StatRow,
         StoredIssue,
+        Submission,
+        SubmissionState,
     )
     from bulletin_desk.archive.repository import IssueRepository
     from bulletin_desk.archive.store import Archive, ArchiveInfo, CheckResult, open_archive
@@ -50,8 +63,32 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
-    "Archive", "ArchiveError", "ArchiveInfo", "CheckResult", "ConflictError", "CorruptArchiveError",
-    "IssueRepository", "IssueSummary", "JournalEntry", "NotFoundError", "NumberClash", "NumberGap",
-    "NumberProposal", "NumberingReport", "RevisionInfo", "StoredIssue", "latest_backup", "list_backups",
-    "make_backup", "open_archive", "quick_list", "restore_backup",
+    "Archive",
+    "ArchiveError",
+    "ArchiveInfo",
+    "CheckResult",
+    "ConflictError",
+    "CorruptArchiveError",
+    "IssueRepository",
+    "IssueState",
+    "IssueSummary",
+    "JournalEntry",
+    "NotFoundError",
+    "NumberClash",
+    "NumberGap",
+    "NumberProposal",
+    "NumberingReport",
+    "ReadOnlyError",
+    "RevisionInfo",
+    "StatRow",
+    "StateChange",
+    "StoredIssue",
+    "Submission",
+    "SubmissionState",
+    "latest_backup",
+    "list_backups",
+    "make_backup",
+    "open_archive",
+    "quick_list",
+    "restore_backup",
 ]

@@ -43,6 +43,18 @@ class NotFoundError(ArchiveError):
     """No issue with that id (or no revision with that number)."""
 
 
+class ReadOnlyError(ArchiveError):
+    """The issue is 已签发 (signed): nothing may change it until a new revision is opened deliberately.
+
+    Raised by the repository itself (save, trash, restore_revision …), so the GUI and the CLI cannot
+    forget the rule.
+    """
+
+    def __init__(self, issue_id: int, label: str = "") -> None:
+        super().__init__("archive.read_only_signed", issue=issue_id, label=label)
+        self.issue_id = issue_id
+
+
 def _sqlite_error(exc: BaseException) -> sqlite3.Error | None:
     seen: set[int] = set()
     cur: BaseException | None = exc

@@ -18,7 +18,7 @@ from bulletin_desk.archive.sqlite_file import HEAD_REVISION, connect_raw, header
 
 # Column order = IssueSummary field order.
 SUMMARY_SQL = ("SELECT id, series, year, number, total_number, supplement, first_title, updated_at, is_sample, "
-               "trashed_at, version, issue_date, char_count FROM issues")
+               "trashed_at, version, issue_date, char_count, state FROM issues")
 SUMMARY_ORDER = " ORDER BY issue_date IS NULL, issue_date DESC, supplement, number DESC, id DESC"
 
 
@@ -42,8 +42,9 @@ def list_sql(series: str | None = None, year: int | None = None, include_trashed
 
 def summaries(rows: list[Any]) -> list[IssueSummary]:
     return [IssueSummary(i, series, year, number, total, bool(sup), title, updated, bool(sample), trashed is not None,
-                         version, date, chars)
-            for (i, series, year, number, total, sup, title, updated, sample, trashed, version, date, chars) in rows]
+                         version, date, chars, state)
+            for (i, series, year, number, total, sup, title, updated, sample, trashed, version, date, chars, state)
+            in rows]
 
 
 def quick_list(path: Path, series: str | None = None, year: int | None = None, include_trashed: bool = False,

@@ -19,6 +19,7 @@ from bulletin_desk.model import (
     Paragraph,
     ParagraphKind,
     Section,
+    article_char_count,
     issue_char_count,
 )
 
@@ -57,9 +58,9 @@ def issue_values(issue: Issue) -> dict[str, Any]:
     return values
 
 
-def issue_from_rows(row: Any, sections: Iterable[Any], articles: Iterable[Any], paragraphs: Iterable[Any]) -> Issue:
-    """Rebuild an Issue from its row and its children (each ordered by position)."""
-    masthead = Masthead(
+def masthead_of(row: Any) -> Masthead:
+    """The masthead from an issue row (also what error messages label an issue with)."""
+    return Masthead(
         title=row.series,
         number=row.number,
         total_number=row.total_number,
@@ -68,6 +69,15 @@ def issue_from_rows(row: Any, sections: Iterable[Any], articles: Iterable[Any], 
         date=_dt.date.fromisoformat(row.issue_date) if row.issue_date else None,
         classification=row.classification,
     )
+
+
+def issue_from_rows(row: Any, sections: Iterable[Any], articles: Iterable[Any], paragraphs: Iterable[Any]) -> Issue:
+    """Rebuild an Issue from its row and its children (each ordered by position).
+
+    Article rows may lack the layout-hint columns (a reader selecting only the text, like the search
+    index): the hints then default to False.
+    """
+    masthead = masthead_of(row)
     by_section: dict[int, Section] = {}
     ordered: list[Section] = []
     for s in sections:
@@ -76,7 +86,9 @@ def issue_from_rows(row: Any, sections: Iterable[Any], articles: Iterable[Any], 
         ordered.append(section)
     by_article: dict[int, Article] = {}
     for a in articles:
-        article = Article(title=a.title, note=a.note, source=a.source, paragraphs=[])
+        article = Article(title=a.title, note=a.note, source=a.source, paragraphs=[],
+                          page_break_before=bool(getattr(a, "page_break_before", False)),
+                          keep_together=bool(getattr(a, "keep_together", False)))
         by_article[a.id] = article
         by_section[a.section_id].articles.append(article)
     for p in paragraphs:
@@ -98,7 +110,9 @@ def child_rows(issue: Issue) -> Sequence[tuple[dict[str, Any], list[tuple[dict[s
         for ai, article in enumerate(section.articles):
             paras = [{"position": pi, "kind": p.kind.value, "lead": p.lead, "text": p.text}
                      for pi, p in enumerate(article.paragraphs)]
-            arts.append(({"position": ai, "title": article.title, "note": article.note, "source": article.source},
+            arts.append(({"position": ai, "title": article.title, "note": article.note, "source": article.source,
+                          "page_break_before": bool(article.page_break_before),
+                          "keep_together": bool(article.keep_together), "char_count": article_char_count(article)},
                          paras))
         out.append(({"position": si, "heading": section.heading}, arts))
     return out

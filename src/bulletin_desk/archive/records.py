@@ -4,9 +4,30 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import NamedTuple
 
-from bulletin_desk.model import Issue, Masthead, issue_label
+from bulletin_desk.model import Article, Issue, Masthead, issue_label
+
+
+class IssueState(StrEnum):
+    """草稿 → 待核 → 已签发. The values are what the archive stores; labels come from the catalogue
+    (``archive.state.draft`` …) so the GUI and the CLI spell them alike."""
+
+    DRAFT = "draft"
+    REVIEW = "review"
+    SIGNED = "signed"
+
+
+class SubmissionState(StrEnum):
+    """A received article: 待用 (waiting), 已采用 (placed in an issue), 不用 (declined)."""
+
+    PENDING = "pending"
+    ADOPTED = "adopted"
+    REJECTED = "rejected"
+
+
+SUBMISSION_ORIGINS = ("text", "html", "docx", "typed")
 
 
 class IssueSummary(NamedTuple):
@@ -30,6 +51,7 @@ class IssueSummary(NamedTuple):
     version: int
     issue_date: str | None = None
     char_count: int = 0
+    state: str = IssueState.DRAFT.value  # draft / review / signed
 
     @property
     def label(self) -> str:
@@ -48,6 +70,11 @@ class StoredIssue:
     issue: Issue
     updated_at: str = ""
     trashed: bool = False
+    state: str = IssueState.DRAFT.value  # a "signed" issue is read-only: save raises ReadOnlyError
+
+    @property
+    def read_only(self) -> bool:
+        return self.state == IssueState.SIGNED
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,3 +138,52 @@ class JournalEntry:
     issue_id: int | None
     json_text: str
     saved_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class StateChange:
+    """One line of an issue's state history (oldest first in `state_history`)."""
+
+    issue_id: int
+    from_state: IssueState
+    to_state: IssueState
+    who: str
+    at: str
+    reason: str | None = None
+    overridden: tuple[str, ...] = ()  # pre-sign-off check codes the signer chose to override
+
+
+@dataclass
+class Submission:
+    """An article received from a unit, in the 稿件库 until it is placed in an issue (or declined).
+
+    ``origin`` is one of SUBMISSION_ORIGINS (how it arrived), ``origin_name`` the file name if any;
+    ``section`` is the 栏目 it is meant for (from the unit's template; statistics by 栏目 count it
+    there); ``issue_id`` links an adopted submission to the issue it was placed in. ``id`` and the
+    timestamps are the archive's: None / "" until `save_submission` stores it.
+    """
+
+    unit: str
+    received: _dt.date
+    article: Article
+    state: SubmissionState = SubmissionState.PENDING
+    origin: str = "typed"
+    origin_name: str | None = None
+    section: str = ""
+    issue_id: int | None = None
+    id: int | None = None
+    created_at: str = ""
+    updated_at: str = ""
+
+
+class StatRow(NamedTuple):
+    """One line of 信息采用统计: a unit (or 栏目) with 报送数, 采用数, 采用率 and 字数.
+
+    ``rate`` is adopted / submitted, None when nothing was submitted (a rate over zero is no number).
+    """
+
+    key: str
+    submitted: int
+    adopted: int
+    rate: float | None
+    chars: int

@@ -5,25 +5,39 @@ Every save runs in one ``BEGIN IMMEDIATE`` transaction: read the stored version,
 child rows, bump the version. Either all of it happens or none (a full disk rolls it back).
 Statements are SQLAlchemy Core over the ORM tables: saving 100 paragraphs is a handful of executemany
 calls, well inside the 20 ms budget (benchmarks/archive_bench.py).
+
+The repository is assembled from parts (runner.py): issues here, and templates(), submissions(),
+set_state()/state_history()/open_new_revision() and statistics() from their own modules. An 已签发
+(signed) issue is read-only here, in the repository itself — `save`, `trash` and `restore_revision`
+raise `ReadOnlyError` — so neither the GUI nor the CLI can forget the rule.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
-from sqlalchemy.exc import DBAPIError
 
 from bulletin_desk.archive import listing, mapping, numbering
-from bulletin_desk.archive.connection import read_transaction, write_transaction
-from bulletin_desk.archive.errors import ArchiveError, ConflictError, NotFoundError, translate
-from bulletin_desk.archive.records import IssueSummary, NumberingReport, NumberProposal, RevisionInfo, StoredIssue
+from bulletin_desk.archive.errors import ArchiveError, ConflictError, NotFoundError, ReadOnlyError
+from bulletin_desk.archive.records import (
+    IssueState,
+    IssueSummary,
+    NumberingReport,
+    NumberProposal,
+    RevisionInfo,
+    StoredIssue,
+)
+from bulletin_desk.archive.runner import RepositoryBase, now_text, translated
+from bulletin_desk.archive.runner import driver as _driver
 from bulletin_desk.archive.schema import ArticleRow, IssueRow, ParagraphRow, RevisionRow, SectionRow
-from bulletin_desk.model import FormatError, Issue, dumps, issue_label, loads
+from bulletin_desk.archive.states import StatesMixin
+from bulletin_desk.archive.statistics import StatisticsMixin
+from bulletin_desk.archive.submissions import SubmissionsMixin
+from bulletin_desk.archive.templates_repo import TemplatesMixin
+from bulletin_desk.model import Issue, dumps, issue_label, loads
 
 if TYPE_CHECKING:
     from bulletin_desk.archive.search import SearchHit, SearchIndex
@@ -34,40 +48,11 @@ articles_t = ArticleRow.__table__
 paragraphs_t = ParagraphRow.__table__
 revisions_t = RevisionRow.__table__
 
-T = TypeVar("T")
-
-
-def now_text() -> str:
-    """Local time with its offset, to the second: what editors read in lists."""
-    return _dt.datetime.now().astimezone().isoformat(timespec="seconds")
-
-
-@contextmanager
-def translated(path: Path) -> Iterator[None]:
-    """Turn driver errors (full disk, lock, read-only, damage) into ArchiveError, unstorable text into FormatError."""
-    try:
-        yield
-    except UnicodeEncodeError as exc:  # a lone surrogate (bad paste): the codec's message, nothing stored
-        raise FormatError("model.json.unencodable", "", position=exc.start) from exc
-    except DBAPIError as exc:
-        mapped = translate(exc, path)
-        if mapped is None:
-            raise
-        raise mapped from exc
-
-
-def _driver(conn: Connection) -> Any:
-    """The sqlite3 connection under ``conn`` (same transaction)."""
-    return conn.connection.driver_connection
-
-
-class IssueRepository:
+class IssueRepository(TemplatesMixin, SubmissionsMixin, StatesMixin, StatisticsMixin, RepositoryBase):
     """Issues in one archive file. Methods raise ArchiveError subclasses, never driver errors."""
 
     def __init__(self, engine: Engine, path: Path, on_write: Callable[[], None] | None = None) -> None:
-        self._engine = engine
-        self._path = path
-        self._on_write = on_write
+        super().__init__(engine, path, on_write)
         self._search_index: SearchIndex | None = None
 
     @property
@@ -91,10 +76,6 @@ class IssueRepository:
                                         include_trashed=include_trashed)
 
     # ------------------------------------------------------------------ reading
-    def _run_read(self, body: Callable[[Connection], T]) -> T:
-        with translated(self._path), read_transaction(self._engine) as conn:
-            return body(conn)
-
     def list(self, series: str | None = None, year: int | None = None,
              include_trashed: bool = False, *, trashed_only: bool = False) -> list[IssueSummary]:
         """Issues newest first (by date, then number); samples included and flagged."""
@@ -108,7 +89,8 @@ class IssueRepository:
         sections = conn.execute(select(sections_t.c.id, sections_t.c.heading)
                                 .where(sections_t.c.issue_id == issue_id).order_by(sections_t.c.position))
         articles = conn.execute(select(articles_t.c.id, articles_t.c.section_id, articles_t.c.title,
-                                       articles_t.c.note, articles_t.c.source)
+                                       articles_t.c.note, articles_t.c.source, articles_t.c.page_break_before,
+                                       articles_t.c.keep_together)
                                 .where(articles_t.c.issue_id == issue_id)
                                 .order_by(articles_t.c.section_id, articles_t.c.position))
         paragraphs = conn.execute(select(paragraphs_t.c.article_id, paragraphs_t.c.kind, paragraphs_t.c.lead,
@@ -121,7 +103,7 @@ class IssueRepository:
         def body(conn: Connection) -> StoredIssue:
             row, issue = self._load(conn, issue_id)
             return StoredIssue(id=row.id, version=row.version, is_sample=bool(row.is_sample), issue=issue,
-                               updated_at=row.updated_at, trashed=row.trashed_at is not None)
+                               updated_at=row.updated_at, trashed=row.trashed_at is not None, state=row.state)
 
         return self._run_read(body)
 
@@ -135,12 +117,11 @@ class IssueRepository:
         return self._run_read(body)
 
     # ------------------------------------------------------------------ writing
-    def _run_write(self, body: Callable[[Connection], T]) -> T:
-        with translated(self._path), write_transaction(self._engine) as conn:
-            result = body(conn)
-        if self._on_write is not None:
-            self._on_write()
-        return result
+    @staticmethod
+    def _refuse_signed(row: Any) -> None:
+        """An 已签发 issue changes only after `open_new_revision` (states.py)."""
+        if row.state == IssueState.SIGNED:
+            raise ReadOnlyError(row.id, issue_label(mapping.masthead_of(row)))
 
     @staticmethod
     def _insert_children(conn: Connection, issue_id: int, issue: Issue) -> None:
@@ -174,6 +155,7 @@ class IssueRepository:
             self._insert_children(conn, new_id, issue)
             return StoredIssue(id=new_id, version=1, is_sample=is_sample, issue=issue, updated_at=stamp)
         row, previous = self._load(conn, issue_id)
+        self._refuse_signed(row)
         if expected_version is not None and row.version != expected_version:
             raise ConflictError(issue_id, expected_version, row.version, row.updated_at)
         self._keep_revision(conn, row, previous)
@@ -183,7 +165,7 @@ class IssueRepository:
         conn.execute(update(issues_t).where(issues_t.c.id == issue_id).values(
             **values, version=version, updated_at=stamp))
         return StoredIssue(id=issue_id, version=version, is_sample=bool(row.is_sample), issue=issue,
-                           updated_at=stamp, trashed=row.trashed_at is not None)
+                           updated_at=stamp, trashed=row.trashed_at is not None, state=row.state)
 
     def save(self, issue: Issue, issue_id: int | None = None, expected_version: int | None = None) -> StoredIssue:
         """Insert (``issue_id=None``) or replace an issue; the replaced version becomes a revision.
@@ -203,15 +185,18 @@ class IssueRepository:
 
     def _set_trashed(self, issue_id: int, value: str | None) -> None:
         def body(conn: Connection) -> None:
-            done = conn.execute(update(issues_t).where(issues_t.c.id == issue_id).values(trashed_at=value))
-            if done.rowcount == 0:
+            row = conn.execute(select(issues_t).where(issues_t.c.id == issue_id)).first()
+            if row is None:
                 raise NotFoundError("archive.not_found", issue=issue_id)
+            if value is not None:
+                self._refuse_signed(row)
+            conn.execute(update(issues_t).where(issues_t.c.id == issue_id).values(trashed_at=value))
 
         self._run_write(body)
         self.search_index.note_trashed(issue_id, value is not None)
 
     def trash(self, issue_id: int) -> None:
-        """Move to the trash (hidden from lists and numbering; `restore` brings it back)."""
+        """Move to the trash (hidden from lists and numbering; `restore` brings it back). Refused when signed."""
         self._set_trashed(issue_id, now_text())
 
     def restore(self, issue_id: int) -> None:
@@ -248,7 +233,9 @@ class IssueRepository:
         return self._run_read(body)
 
     def restore_revision(self, issue_id: int, n: int, expected_version: int | None = None) -> StoredIssue:
-        """Make revision ``n`` the current version (the current one is kept as a new revision)."""
+        """Make revision ``n`` the current version (the current one is kept as a new revision).
+
+        Refused (ReadOnlyError) for a signed issue, like `save`."""
         def body(conn: Connection) -> StoredIssue:
             content = conn.execute(select(revisions_t.c.content).where(revisions_t.c.issue_id == issue_id,
                                                                         revisions_t.c.seq == n)).scalar()
@@ -285,4 +272,4 @@ class IssueRepository:
         return self._run_read(body)
 
 
-__all__ = ["ArchiveError", "IssueRepository", "now_text"]
+__all__ = ["ArchiveError", "IssueRepository", "now_text", "translated"]

@@ -54,10 +54,13 @@ class IssueRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[str] = mapped_column(String(32))
     updated_at: Mapped[str] = mapped_column(String(32))
+    # 0003: draft / review / signed (草稿/待核/已签发); a signed issue is read-only (states.py)
+    state: Mapped[str] = mapped_column(String(8), default="draft", server_default="draft")
 
     __table_args__ = (
         Index("ix_issues_numbering", "series", "year", "supplement", "number"),
         Index("ix_issues_updated", "updated_at"),
+        Index("ix_issues_state_date", "state", "issue_date"),  # statistics: signed issues of a period
     )
 
 
@@ -82,6 +85,10 @@ class ArticleRow(Base):
     title: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str | None] = mapped_column(Text)
     source: Mapped[str | None] = mapped_column(Text)
+    # 0003: archive-only layout hints (not in bulletin-desk/1) and the derived 字数 statistics sum
+    page_break_before: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    keep_together: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    char_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     __table_args__ = (
         Index("ix_articles_issue", "issue_id"),
@@ -151,5 +158,68 @@ class JournalRow(Base):
     __table_args__ = (CheckConstraint("id = 1", name="ck_journal_one_slot"),)
 
 
-__all__ = ["HEAD_REVISION", "ArticleRow", "Base", "IssueRow", "JournalRow", "MetaRow", "ParagraphRow", "RevisionRow",
-           "SectionRow"]
+class DistrictTemplateRow(Base):
+    """A district template (0003). The skeleton is a JSON array of bulletin-desk/1 paragraphs: a
+    template is always read and written whole and never queried inside, so child rows would buy nothing."""
+
+    __tablename__ = "district_templates"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)  # the order editors arranged (and files list) them in
+    unit: Mapped[str] = mapped_column(Text)
+    district: Mapped[str] = mapped_column(Text, default="")
+    section: Mapped[str] = mapped_column(Text, default="")
+    contact: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(Text, default="")
+    skeleton: Mapped[str] = mapped_column(Text, default="[]")
+    updated_at: Mapped[str] = mapped_column(String(32))
+
+    __table_args__ = (UniqueConstraint("unit", name="uq_district_templates_unit"),)
+
+
+class SubmissionRow(Base):
+    """A received article in the 稿件库 (0003); see archive/submissions.py for why content is one JSON value."""
+
+    __tablename__ = "submissions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    unit: Mapped[str] = mapped_column(Text)
+    section: Mapped[str] = mapped_column(Text, default="")
+    received: Mapped[str] = mapped_column(String(10))  # ISO date
+    state: Mapped[str] = mapped_column(String(8), default="pending")
+    origin: Mapped[str] = mapped_column(String(8), default="typed")  # text / html / docx / typed
+    origin_name: Mapped[str | None] = mapped_column(Text)  # the file it came from
+    title: Mapped[str] = mapped_column(Text, default="")
+    content: Mapped[str] = mapped_column(Text)  # the article as compact bulletin-desk/1 JSON
+    char_count: Mapped[int] = mapped_column(Integer, default=0)
+    issue_id: Mapped[int | None] = mapped_column(ForeignKey("issues.id", ondelete="SET NULL"))
+    created_at: Mapped[str] = mapped_column(String(32))
+    updated_at: Mapped[str] = mapped_column(String(32))
+
+    __table_args__ = (
+        CheckConstraint("state IN ('pending', 'adopted', 'rejected')", name="ck_submissions_state"),
+        Index("ix_submissions_received", "received"),
+        Index("ix_submissions_unit", "unit"),
+        Index("ix_submissions_issue", "issue_id"),
+    )
+
+
+class StateLogRow(Base):
+    """One change of an issue's state (0003): who, when, why, and which sign-off checks were overridden."""
+
+    __tablename__ = "state_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    issue_id: Mapped[int] = mapped_column(ForeignKey("issues.id", ondelete="CASCADE"))
+    from_state: Mapped[str] = mapped_column(String(8))
+    to_state: Mapped[str] = mapped_column(String(8))
+    who: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str | None] = mapped_column(Text)
+    overridden: Mapped[str] = mapped_column(Text, default="[]")  # JSON array of check codes
+
+    __table_args__ = (Index("ix_state_log_issue", "issue_id", "id"),)
+
+
+__all__ = ["HEAD_REVISION", "ArticleRow", "Base", "DistrictTemplateRow", "IssueRow", "JournalRow", "MetaRow",
+           "ParagraphRow", "RevisionRow", "SectionRow", "StateLogRow", "SubmissionRow"]

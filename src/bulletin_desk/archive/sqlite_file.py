@@ -12,8 +12,8 @@ import struct
 from pathlib import Path
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-HEAD_REVISION = "0002"  # the newest migration in migrations/versions (tests compare with Alembic's head)
-KNOWN_REVISIONS = ("0001", "0002")  # oldest first; a fixture archive for each lives in tests/fixtures/archives
+HEAD_REVISION = "0003"  # the newest migration in migrations/versions (tests compare with Alembic's head)
+KNOWN_REVISIONS = ("0001", "0002", "0003")  # oldest first; a fixture archive for each lives in tests/fixtures/archives
 EMPTY = ""  # a new, empty database: no tables at all
 FOREIGN = "?"  # tables present but not ours
 RAW_TIMEOUT_MS = 10_000

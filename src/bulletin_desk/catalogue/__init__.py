@@ -19,7 +19,8 @@ from typing import Literal
 Lang = Literal["zh", "en"]
 
 # Rooms whose tables make up the catalogue; a room adds its module here.
-_ROOMS = ("core", "model", "archive", "layout", "render", "export", "ingest", "cli", "packaging", "review")
+_ROOMS = ("core", "model", "archive", "workspace", "layout", "render", "export", "ingest", "cli", "packaging",
+          "review")
 
 
 def _load() -> dict[str, tuple[str, str]]:

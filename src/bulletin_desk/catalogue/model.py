@@ -32,4 +32,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "{path}: contains the unprintable control character {codepoint}"),
     "model.check.newline_in_paragraph": ("{path}：段落内有换行，请拆成两个段落",
                                          "{path}: a line break inside a paragraph; split it into two"),
+    "model.templates.empty_unit": ("{path}：模板必须写明单位名称", "{path}: a template must name its unit"),
+    "model.templates.duplicate_unit": ("{path}：单位“{unit}”已在 {first} 中出现过，每个单位只能有一个模板",
+                                       "{path}: the unit \"{unit}\" already has a template at {first}; "
+                                       "one template per unit"),
 }

@@ -1,0 +1,60 @@
+"""Messages of the archive workspace (issue 7): states, district templates, the submissions pool,
+statistics, rolling backups and moving a whole archive. Codes are ``archive.*``: they belong to the
+archive room; this table only keeps them apart from the older archive messages."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # ---- states 草稿 → 待核 → 已签发
+    "archive.state.draft": ("草稿", "Draft"),
+    "archive.state.review": ("待核", "In review"),
+    "archive.state.signed": ("已签发", "Signed off"),
+    "archive.read_only_signed": ("第{issue}号简报{label}已签发，不能修改、删除或恢复历史版本。"
+                                 "如确需修改，请先“开启新修订”并说明原因。",
+                                 "Issue #{issue} {label} is signed off and cannot be changed, trashed or restored "
+                                 "to a revision. To change it, open a new revision first and give a reason."),
+    "archive.state.unknown": ("未知的状态“{state}”（应为 draft、review 或 signed）。",
+                              "Unknown state \"{state}\" (use draft, review or signed)."),
+    "archive.state.unchanged": ("第{issue}号简报已经是该状态（{state}）。", "Issue #{issue} is already {state}."),
+    "archive.state.signed_needs_revision": ("第{issue}号简报已签发；要修改请先开启新修订并说明原因。",
+                                            "Issue #{issue} is signed off; open a new revision (with a reason) "
+                                            "to change it."),
+    "archive.state.bad_transition": ("第{issue}号简报不能从“{old}”直接改为“{new}”（草稿→待核→已签发）。",
+                                     "Issue #{issue} cannot go from {old} straight to {new} "
+                                     "(draft → review → signed)."),
+    "archive.state.trashed": ("第{issue}号简报在回收站中，请先恢复。",
+                              "Issue #{issue} is in the trash; restore it first."),
+    "archive.state.reason_required": ("签发第{issue}号简报时忽略了签发前检查的问题（{codes}），必须填写原因。",
+                                      "Signing off issue #{issue} overrides pre-sign-off checks ({codes}); "
+                                      "a reason is required."),
+    "archive.state.reason_required_revision": ("为已签发的第{issue}号简报开启新修订，必须填写原因。",
+                                               "Opening a new revision of the signed issue #{issue} needs a reason."),
+    "archive.state.not_signed": ("第{issue}号简报尚未签发，可以直接修改，无需开启新修订。",
+                                 "Issue #{issue} is not signed off; edit it directly, no new revision needed."),
+    # ---- district templates
+    "archive.template.empty_unit": ("模板必须写明单位名称。", "A template must name its unit."),
+    "archive.template.duplicate_unit": ("单位“{unit}”已有模板，每个单位只能有一个模板。",
+                                        "The unit \"{unit}\" already has a template; one template per unit."),
+    "archive.template.not_found": ("没有编号为{id}的模板。", "There is no template #{id}."),
+    # ---- the submissions pool 稿件库
+    "archive.submission.pending": ("待用", "Pending"),
+    "archive.submission.adopted": ("已采用", "Adopted"),
+    "archive.submission.rejected": ("不用", "Not used"),
+    "archive.submission.bad_state": ("未知的稿件状态“{state}”（应为 pending、adopted 或 rejected）。",
+                                     "Unknown submission state \"{state}\" (use pending, adopted or rejected)."),
+    "archive.submission.not_found": ("稿件库中没有编号为{id}的稿件。", "There is no submission #{id} in the pool."),
+    "archive.submission.no_unit": ("稿件必须写明报送单位。", "A submission must name the unit that sent it."),
+    "archive.submission.bad_origin": ("未知的稿件来源方式“{origin}”（应为 {allowed}）。",
+                                      "Unknown origin \"{origin}\" (use {allowed})."),
+    # ---- statistics 信息采用统计
+    "archive.stats.bad_by": ("无法按“{by}”统计（应为 source 或 section）。",
+                             "Cannot group statistics by \"{by}\" (use source or section)."),
+    "archive.stats.bad_period": ("统计时段的结束日期 {date_to} 早于开始日期 {date_from}。",
+                                 "The period ends ({date_to}) before it begins ({date_from})."),
+    "archive.stats.col_unit": ("报送单位", "Unit"),
+    "archive.stats.col_section": ("栏目", "Section"),
+    "archive.stats.col_submitted": ("报送数", "Submitted"),
+    "archive.stats.col_adopted": ("采用数", "Adopted"),
+    "archive.stats.col_rate": ("采用率", "Rate"),
+    "archive.stats.col_chars": ("字数", "Characters"),
+    "archive.stats.no_key": ("（未注明）", "(none)"),
+    "archive.stats.total": ("合计", "Total"),
+}
