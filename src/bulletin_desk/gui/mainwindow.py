@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         box.addWidget(self.page_strip)
         self.preview_dock = self._dock(self.tr("预览"), "previewDock", preview_box,
                                        Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.outline_dock, self.preview_dock], [300, 620], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.outline_dock, self.preview_dock], [340, 620], Qt.Orientation.Horizontal)
 
         self.status = StatusPanel(self)
         self.autosaver = JournalAutosaver(doc, link, self)

@@ -48,6 +48,9 @@ class ParagraphEdit(QTextEdit):
         self.setAcceptRichText(True)
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF(), 11.0))
+        body_face = _body_family()
+        if body_face:  # the face the body prints in: Chinese, digits and Latin then look as on the page
+            font.setFamilies([body_face, *font.families()])
         self.setFont(font)
         self._loading = False
         self._last_block = -1
@@ -226,6 +229,17 @@ class ParagraphEdit(QTextEdit):
                       for p in self.paragraphs()]
         self.set_paragraphs(paragraphs, force=True)
         self.paragraphs_edited.emit(self.paragraphs())
+
+
+def _body_family() -> str:
+    """The installed family that paints body text (仿宋 or its stand-in), or "" when unknown."""
+    try:
+        from bulletin_desk.layout.page import Face
+        from bulletin_desk.render.fonts import font_report
+
+        return font_report()[Face.FANGSONG].family
+    except Exception:
+        return ""
 
 
 def _plain_format() -> QTextCharFormat:

@@ -79,6 +79,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.resize(640, self.sizeHint().height())  # as tall as the form, no empty band under the buttons
 
     def _browse(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(

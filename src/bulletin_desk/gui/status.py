@@ -74,6 +74,8 @@ class StatusPanel(QObject):
         stand_ins = [row for row in self._report if not row[2]]
         if not stand_ins:
             self.fonts.setText(self.tr("字体：公文字体齐全"))
+        elif len(stand_ins) == len(self._report):  # a list of every face would crowd the status bar
+            self.fonts.setText(self.tr("字体：均用替代字体"))
         else:
             names = self.tr("、", "list separator").join(row[0] for row in stand_ins)
             self.fonts.setText(self.tr("字体：{0}用替代字体").format(names))
