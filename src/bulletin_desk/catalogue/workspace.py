@@ -57,4 +57,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "archive.stats.col_chars": ("字数", "Characters"),
     "archive.stats.no_key": ("（未注明）", "(none)"),
     "archive.stats.total": ("合计", "Total"),
+    # ---- commands: templates, stats
+    "archive.cli.templates_empty": ("档案库中没有区模板（可用 bulletin-desk templates import 导入）。",
+                                    "The archive holds no district templates (bulletin-desk templates import adds "
+                                    "some)."),
+    "archive.cli.template_fields": ("单位：{unit}\n区：{district}\n栏目：{section}\n联系人：{contact}\n电话：{phone}",
+                                    "Unit: {unit}\nDistrict: {district}\nSection: {section}\nContact: {contact}\n"
+                                    "Phone: {phone}"),
+    "archive.cli.template_preview": ("据此新建的稿件：", "The article it makes:"),
+    "archive.cli.template_title": ("（标题）", "(title)"),
+    "archive.cli.template_missing": ("没有单位“{unit}”的模板（bulletin-desk templates list 列出全部模板）。",
+                                     "No template for the unit \"{unit}\" (bulletin-desk templates list shows them "
+                                     "all)."),
+    "archive.cli.templates_imported": ("已从“{path}”导入{count}个模板，替换了原有的{replaced}个。",
+                                       "Imported {count} templates from \"{path}\", replacing the {replaced} there "
+                                       "were."),
+    "archive.cli.bad_date": ("{option} 的日期“{value}”应写成 YYYY-MM-DD。",
+                             "{option}: the date \"{value}\" must be YYYY-MM-DD."),
+    "archive.cli.stats_empty": ("{date_from} 至 {date_to} 没有报送或采用的稿件。",
+                                "Nothing was submitted or adopted from {date_from} to {date_to}."),
 }
