@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 _EXPORTS = {
     "latest_backup": "backups", "list_backups": "backups", "make_backup": "backups", "restore_backup": "backups",
+    "make_daily_backup": "backups", "export_archive": "transfer", "import_archive": "transfer",
+    "validate_archive_file": "transfer",
     "ArchiveError": "errors", "ConflictError": "errors", "CorruptArchiveError": "errors", "NotFoundError": "errors",
     "ReadOnlyError": "errors", "IssueState": "records", "StateChange": "records", "StatRow": "records",
     "Submission": "records", "SubmissionState": "records",
@@ -25,7 +27,13 @@ _EXPORTS = {
 }
 
 if TYPE_CHECKING:
-    from bulletin_desk.archive.backups import latest_backup, list_backups, make_backup, restore_backup
+    from bulletin_desk.archive.backups import (
+        latest_backup,
+        list_backups,
+        make_backup,
+        make_daily_backup,
+        restore_backup,
+    )
     from bulletin_desk.archive.errors import (
         ArchiveError,
         ConflictError,
@@ -51,6 +59,7 @@ if TYPE_CHECKING:
     )
     from bulletin_desk.archive.repository import IssueRepository
     from bulletin_desk.archive.store import Archive, ArchiveInfo, CheckResult, open_archive
+    from bulletin_desk.archive.transfer import export_archive, import_archive, validate_archive_file
 
 
 def __getattr__(name: str) -> Any:
@@ -85,10 +94,14 @@ __all__ = [
     "StoredIssue",
     "Submission",
     "SubmissionState",
+    "export_archive",
+    "import_archive",
     "latest_backup",
     "list_backups",
     "make_backup",
+    "make_daily_backup",
     "open_archive",
     "quick_list",
     "restore_backup",
+    "validate_archive_file",
 ]

@@ -6,7 +6,15 @@ or a crash never leaves a half-written backup with a believable name. Backups li
 ``<stem>-backups/`` beside the archive (paths.backup_dir), so moving the folder moves them too.
 
 Restoring never discards the current file: it is set aside as ``<name>.replaced-<time>`` first
-(a damaged archive may still be worth sending to support), then the backup is copied over.
+(a damaged archive may still be worth sending to support), then the backup is copied over. A backup
+is checked before it replaces anything (transfer.validate_archive_file: header, integrity_check,
+a schema revision this program knows), so a damaged or foreign file is refused, not restored.
+
+Rolling automatic backups: at most one ``daily`` backup a calendar day (made when the archive is
+opened, store.open_archive, or closed after saving), and one before every migration; each kind keeps
+its newest ``keep`` (DEFAULT_KEEP = 14, the caller's setting wins). Manual backups are the user's and
+are never pruned. The search index file beside the archive (``*.search.sqlite3``) is derived data and
+never part of a backup: the online backup copies the archive file alone.
 """
 
 from __future__ import annotations
@@ -25,7 +33,8 @@ from bulletin_desk.archive.connection import connect_raw, header_problem
 from bulletin_desk.archive.errors import ArchiveError
 
 BACKUP_SUFFIX = ".sqlite3"
-AUTO_KEEP = 10  # automatic backups (daily, before upgrades) kept per archive
+DEFAULT_KEEP = 14  # automatic backups kept per kind (daily; before upgrades/imports)
+AUTO_KEEP = DEFAULT_KEEP  # the older name
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,29 @@ def list_backups(archive: Path) -> list[BackupInfo]:
         found.append(BackupInfo(entry, st.st_size, _dt.datetime.fromtimestamp(st.st_mtime)))
     found.sort(key=lambda b: (b.modified, b.path.name), reverse=True)
     return found
+
+
+def backup_kind(info: BackupInfo) -> str:
+    """"manual", "daily" or "before" (made before an upgrade or an import)."""
+    stem = info.path.stem
+    if stem.endswith("-manual"):
+        return "manual"
+    if stem.endswith("-daily"):
+        return "daily"
+    return "before"
+
+
+def daily_backup_due(archive: Path, today: _dt.date | None = None) -> bool:
+    """True when no daily backup of ``archive`` was made today (local calendar day)."""
+    today = today or _dt.date.today()
+    return not any(backup_kind(b) == "daily" and b.modified.date() == today for b in list_backups(archive))
+
+
+def make_daily_backup(archive: Path, keep: int = DEFAULT_KEEP) -> Path | None:
+    """The day's automatic backup, unless one exists already; prunes to the newest ``keep`` dailies."""
+    if not daily_backup_due(archive):
+        return None
+    return make_backup(archive, reason="daily", keep=keep)
 
 
 def latest_backup(archive: Path) -> Path | None:
@@ -103,22 +135,28 @@ def _copy_online(source: Path, target: Path) -> Path:
             tmp.unlink()
 
 
-def make_backup(archive: Path, out: Path | None = None, *, reason: str = "manual") -> Path:
-    """Copy the archive to ``out`` (or a new timestamped file in the backup folder); returns the path."""
+def make_backup(archive: Path, out: Path | None = None, *, reason: str = "manual",
+                keep: int = DEFAULT_KEEP) -> Path:
+    """Copy the archive to ``out`` (or a new timestamped file in the backup folder); returns the path.
+
+    An automatic backup (any ``reason`` but "manual", into the backup folder) prunes its kind to ``keep``.
+    """
     if out is None:
         out = paths.backup_dir(archive) / f"{archive.stem}-{_stamp()}-{reason}{BACKUP_SUFFIX}"
     result = _copy_online(archive, out)
     if reason != "manual":
-        prune_automatic(archive)
+        prune_automatic(archive, keep)
     return result
 
 
-def prune_automatic(archive: Path, keep: int = AUTO_KEEP) -> None:
-    """Keep the newest ``keep`` automatic backups; manual ones are the user's and stay."""
-    auto = [b for b in list_backups(archive) if not b.path.stem.endswith("-manual")]
-    for old in auto[keep:]:
-        with contextlib.suppress(OSError):
-            old.path.unlink()
+def prune_automatic(archive: Path, keep: int = DEFAULT_KEEP) -> None:
+    """Keep the newest ``keep`` automatic backups of each kind; manual ones are the user's and stay."""
+    keep = max(1, keep)
+    backups = list_backups(archive)
+    for kind in ("daily", "before"):
+        for old in [b for b in backups if backup_kind(b) == kind][keep:]:
+            with contextlib.suppress(OSError):
+                old.path.unlink()
 
 
 def _remove_sidecars(archive: Path) -> None:
@@ -127,10 +165,12 @@ def _remove_sidecars(archive: Path) -> None:
             Path(str(archive) + suffix).unlink()
 
 
-def restore_backup(archive: Path, backup: Path | None = None) -> tuple[Path, Path | None]:
+def restore_backup(archive: Path, backup: Path | None = None, *, set_aside: bool = True) -> tuple[Path, Path | None]:
     """Replace the archive by ``backup`` (default: the newest); returns (backup used, where the old file went).
 
-    The archive must not be open. The replaced file is kept beside the archive, never deleted.
+    The archive must not be open. The backup is validated first (a damaged or foreign file is refused
+    and nothing changes). The replaced file is kept beside the archive, never deleted — unless the caller
+    made a proper backup of it already (``set_aside=False``, transfer.import_archive).
     """
     if backup is None:
         backup = latest_backup(archive)
@@ -141,17 +181,20 @@ def restore_backup(archive: Path, backup: Path | None = None) -> tuple[Path, Pat
     problem = header_problem(backup)
     if problem is not None:
         raise ArchiveError("archive.backup_damaged", path=str(backup), detail=problem)
+    from bulletin_desk.archive.transfer import validate_archive_file
+
+    validate_archive_file(backup)
     archive.parent.mkdir(parents=True, exist_ok=True)
-    set_aside: Path | None = None
-    if archive.exists():
-        set_aside = archive.with_name(f"{archive.name}.replaced-{_stamp()}")
+    kept: Path | None = None
+    if archive.exists() and set_aside:
+        kept = archive.with_name(f"{archive.name}.replaced-{_stamp()}")
         try:
-            shutil.copy2(archive, set_aside)
+            shutil.copy2(archive, kept)
             wal = Path(str(archive) + "-wal")
             if wal.exists():  # committed work not yet checkpointed lives here
-                shutil.copy2(wal, Path(str(set_aside) + "-wal"))
+                shutil.copy2(wal, Path(str(kept) + "-wal"))
         except OSError as exc:
-            raise fileio._classify(exc, set_aside) from exc
+            raise fileio._classify(exc, kept) from exc
     fd, tmp_name = tempfile.mkstemp(prefix=f".{archive.name}.", suffix=".tmp", dir=archive.parent)
     os.close(fd)
     tmp = Path(tmp_name)
@@ -166,4 +209,4 @@ def restore_backup(archive: Path, backup: Path | None = None) -> tuple[Path, Pat
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
-    return backup, set_aside
+    return backup, kept

@@ -2,13 +2,14 @@
 
 `open_archive` is the room's front door (the GUI and the CLI both come through it). The order matters:
 the header is checked before SQLite writes anything, the revision is read with plain sqlite3, a backup
-is made before any migration, and only then is Alembic imported.
+is made before any migration, and only then is Alembic imported. Once open, an archive that existed
+before gets its daily automatic backup if today has none yet (backups.py: at most one a day, the
+newest ``keep_backups`` kept).
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from sqlalchemy.exc import DBAPIError
 
 from bulletin_desk import paths
 from bulletin_desk.archive import migrate
-from bulletin_desk.archive.backups import latest_backup, list_backups, make_backup
+from bulletin_desk.archive.backups import DEFAULT_KEEP, latest_backup, list_backups, make_backup, make_daily_backup
 from bulletin_desk.archive.connection import header_problem, make_engine, write_transaction
 from bulletin_desk.archive.errors import ArchiveError, CorruptArchiveError, translate
 from bulletin_desk.archive.records import JournalEntry
@@ -28,7 +29,6 @@ from bulletin_desk.catalogue import Message
 
 meta_t = MetaRow.__table__
 journal_t = JournalRow.__table__
-DAILY_BACKUP_AFTER = _dt.timedelta(hours=20)
 
 
 @dataclass
@@ -62,13 +62,15 @@ class Archive:
     """An open archive file. ``issues`` is the repository; ``warnings`` holds messages for the user."""
 
     def __init__(self, path: Path, engine: Engine, *, network: bool, upgraded_from: str | None = None,
-                 backup: Path | None = None, created: bool = False) -> None:
+                 backup: Path | None = None, created: bool = False, keep_backups: int = DEFAULT_KEEP) -> None:
         self.path = path
         self.engine = engine
         self.network = network
         self.upgraded_from = upgraded_from  # the revision before this open's upgrade, if one ran
         self.upgrade_backup = backup  # the copy made before that upgrade
         self.created = created
+        self.keep_backups = keep_backups
+        self.daily_backup: Path | None = None  # made by this open, if today had none
         self.warnings: list[Message] = []
         if network:
             self.warnings.append(Message("core.network_archive", {"path": str(path)}))
@@ -132,13 +134,11 @@ class Archive:
         return make_backup(self.path, out, reason="manual")
 
     def close(self) -> None:
-        """Close; after a session that saved, keep a daily automatic backup."""
+        """Close; after a session that saved, keep the day's automatic backup if there is none yet."""
         try:
             if self._wrote:
-                newest = [b for b in list_backups(self.path) if not b.path.stem.endswith("-manual")]
-                if not newest or _dt.datetime.now() - newest[0].modified > DAILY_BACKUP_AFTER:
-                    with contextlib.suppress(ArchiveError, OSError):
-                        make_backup(self.path, reason="daily")
+                with contextlib.suppress(ArchiveError, OSError):
+                    make_daily_backup(self.path, self.keep_backups)
         finally:
             self.engine.dispose()
 
@@ -166,8 +166,13 @@ def _seed(engine: Engine, path: Path) -> None:
         repo._save_in(conn, sample, None, None, is_sample=True)
 
 
-def open_archive(path: Path, *, create: bool = True) -> Archive:
-    """Open (or on first run create and seed) the archive at ``path``; see the module docstring."""
+def open_archive(path: Path, *, create: bool = True, daily_backup: bool = True,
+                 keep_backups: int = DEFAULT_KEEP) -> Archive:
+    """Open (or on first run create and seed) the archive at ``path``; see the module docstring.
+
+    ``daily_backup``: make today's automatic backup if there is none (skipped for a new archive and
+    right after an upgrade, whose backup was just made); ``keep_backups``: automatic backups kept per kind.
+    """
     path = Path(path)
     exists = path.exists()
     if not exists and not create:
@@ -206,5 +211,13 @@ def open_archive(path: Path, *, create: bool = True) -> Archive:
     except BaseException:
         engine.dispose()
         raise
-    return Archive(path, engine, network=network, backup=backup, created=revision == EMPTY,
-                   upgraded_from=revision if revision not in (HEAD_REVISION, EMPTY) else None)
+    archive = Archive(path, engine, network=network, backup=backup, created=revision == EMPTY,
+                      upgraded_from=revision if revision not in (HEAD_REVISION, EMPTY) else None,
+                      keep_backups=keep_backups)
+    if daily_backup and revision not in (EMPTY,) and backup is None:
+        try:
+            archive.daily_backup = make_daily_backup(path, keep_backups)
+        except (ArchiveError, OSError) as exc:  # a backup problem must not lock the editor out of the archive
+            detail = exc.render("en") if isinstance(exc, ArchiveError) else str(exc)
+            archive.warnings.append(Message("archive.backup.daily_failed", {"path": str(path), "detail": detail}))
+    return archive

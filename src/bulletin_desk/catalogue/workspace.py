@@ -76,4 +76,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "{option}: the date \"{value}\" must be YYYY-MM-DD."),
     "archive.cli.stats_empty": ("{date_from} 至 {date_to} 没有报送或采用的稿件。",
                                 "Nothing was submitted or adopted from {date_from} to {date_to}."),
+    # ---- backups and moving a whole archive
+    "archive.backup.daily_failed": ("未能完成今天的自动备份（{path}）：{detail}。档案库仍可正常使用，请检查磁盘空间。",
+                                    "Today's automatic backup of {path} failed: {detail}. The archive works as "
+                                    "usual; check the disk space."),
+    "archive.import_self": ("“{path}”就是当前档案库，无需导入。", "\"{path}\" is the current archive itself."),
 }
