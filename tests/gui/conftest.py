@@ -39,3 +39,25 @@ def session(qtbot, tmp_path: Path, fake_archive: FakeArchive) -> Iterator[app_mo
 @pytest.fixture
 def window(session: app_module.Session):
     return session.window
+
+
+@pytest.fixture
+def real_session(qtbot, tmp_path: Path) -> Iterator[app_module.Session]:
+    """The app over a real SQLite archive in tmp (the archive room itself, not the fake)."""
+    result = app_module.open_session(tmp_path / "real.sqlite3", Settings(display_name="王核稿"),
+                                     lambda _w, _e: True)
+    window = result.window
+    assert result.link is not None
+    window.show()
+    qtbot.waitExposed(window)
+    yield result
+    window.doc.stack.setClean()
+    window.close()
+    window.runner.wait_idle(5000)
+    result.close()
+    window.deleteLater()
+
+
+@pytest.fixture
+def real_window(real_session: app_module.Session):
+    return real_session.window

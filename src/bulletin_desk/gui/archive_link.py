@@ -74,6 +74,23 @@ class ArchiveLink:
     def _repo(self) -> Any:
         return self.archive.issues
 
+    @property
+    def repo(self) -> Any:
+        """The archive's IssueRepository, for the dialogs of the archive workspace (they call the core)."""
+        return self.archive.issues
+
+    def state(self, issue_id: int | None) -> str:
+        """The stored issue's state (draft/review/signed); draft for a new issue or an archive without states."""
+        if issue_id is None or not hasattr(self._repo(), "state"):
+            return "draft"
+        return str(self._repo().state(issue_id).value)
+
+    def reopen(self) -> None:
+        """Open the archive file again (after a restore or an import replaced it)."""
+        from bulletin_desk.archive import open_archive  # type: ignore[attr-defined]
+
+        self.archive = open_archive(self.path)
+
     def _journal_owner(self) -> Any:
         return self.archive if hasattr(self.archive, "journal_put") else self._repo()
 

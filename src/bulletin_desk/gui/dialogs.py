@@ -1,55 +1,20 @@
-"""Small dialogs: the archive list for 打开, crash recovery, about."""
+"""Small dialogs: crash recovery, about (打开 is the archive workspace, gui/workspace.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from bulletin_desk import __version__
-from bulletin_desk.gui.archive_link import IssueRow, JournalEntry
+from bulletin_desk.gui.archive_link import JournalEntry
 from bulletin_desk.model import issue_char_count, issue_label
 
 # Not interface text (tests/gui/test_i18n.py): the ideographic space separates a bulletin's own Chinese
 # label from its time in the issue list, in either interface language.
 NOT_TRANSLATED = frozenset({"　"})
-
-
-class OpenIssueDialog(QDialog):
-    """A plain list of the archive's issues, newest first; double-click or 打开 opens one."""
-
-    def __init__(self, rows: list[IssueRow], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("打开一期"))
-        self.resize(560, 420)
-        layout = QVBoxLayout(self)
-        self.list = QListWidget()
-        for row in rows:
-            item = QListWidgetItem(f"{row.label}　{row.updated}")
-            item.setData(Qt.ItemDataRole.UserRole, row.issue_id)
-            self.list.addItem(item)
-        if rows:
-            self.list.setCurrentRow(0)
-        else:
-            layout.addWidget(QLabel(self.tr("档案中还没有保存的简报。")))
-        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
-        layout.addWidget(self.list)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def chosen_id(self) -> int | None:
-        item = self.list.currentItem()
-        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
 
 
 def ask_restore(parent: QWidget | None, entry: JournalEntry) -> bool:

@@ -155,6 +155,7 @@ class IssueDocument(QObject):
         self.issue: Issue = issue if issue is not None else Issue()
         self.issue_id: int | None = None
         self.version: int | None = None
+        self.read_only = False  # an 已签发 issue: no edit reaches the model or the undo stack
         self.stack = QUndoStack(self)
 
     # ---- reading -------------------------------------------------------------------------------
@@ -195,7 +196,7 @@ class IssueDocument(QObject):
     def set_field(self, path: FieldPath, value: Any, text: str = "", merge: bool = True) -> None:
         """Change one field as an undo step; `merge=False` for switches, whose every flip is a step."""
         old = self.get(path)
-        if old == value:
+        if old == value or self.read_only:
             return
         command = SetFieldCommand(self, path, old, value, text or self.tr("编辑"))
         command.mergeable = merge
@@ -218,6 +219,8 @@ class IssueDocument(QObject):
     def edit_structure(self, text: str, mutate: Callable[[Issue], NodeKey | None],
                        focus_before: NodeKey | None = None) -> None:
         """Run `mutate` on a copy of the issue and push the result as one undoable step."""
+        if self.read_only:
+            return
         before = copy.deepcopy(self.issue)
         after = copy.deepcopy(self.issue)
         focus_after = mutate(after)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from bulletin_desk.catalogue import BulletinDeskError
 from bulletin_desk.gui import messages
-from bulletin_desk.gui.dialogs import OpenIssueDialog
 from bulletin_desk.gui.settings import save_settings
 from bulletin_desk.model import Article, Issue, Masthead, issue_label
 
@@ -151,21 +150,14 @@ class FileActions(QObject):
         self.doc.load(issue)
         self.window.select_node(("masthead",))
 
-    def ask_open_id(self) -> int | None:
-        rows = self.link.list_issues()
-        dialog = OpenIssueDialog(rows, self.window)
-        if dialog.exec() != OpenIssueDialog.DialogCode.Accepted:
-            return None
-        return dialog.chosen_id()
-
     def open_issue(self) -> None:
-        if self._no_archive() or not self._confirm_discard():
+        """打开: the archive workspace (browser, search, trash), which asks about unsaved work itself."""
+        if self._no_archive():
             return
+        from bulletin_desk.gui.workspace import open_workspace
+
         try:
-            issue_id = self.ask_open_id()
-            if issue_id is None:
-                return
-            self.open_id(issue_id)
+            open_workspace(self.window)
         except Exception as exc:
             self._report_failure(self.tr("打开失败"), exc)
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -34,7 +35,8 @@ if TYPE_CHECKING:
 
 
 class ImportDialog(QDialog):
-    def __init__(self, result: Any, source_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, result: Any, source_name: str, parent: QWidget | None = None,
+                 units: list[str] | None = None) -> None:
         super().__init__(parent)
         self.result = result
         self.setWindowTitle(self.tr("导入：{0}").format(source_name))
@@ -67,6 +69,15 @@ class ImportDialog(QDialog):
         else:
             self.insert.setChecked(True)
             layout.addWidget(self.insert)
+        unit_row = QHBoxLayout()
+        unit_row.addWidget(QLabel(self.tr("报送单位（按模板填写来源）：")))
+        self.unit = QComboBox()
+        self.unit.setObjectName("importUnit")
+        self.unit.addItem(self.tr("（不指定）"), "")
+        for name in units or []:
+            self.unit.addItem(name, name)
+        unit_row.addWidget(self.unit, 1)
+        layout.addLayout(unit_row)
         layout.addWidget(QLabel(self.tr("导入是一步操作，可用“撤销”整体取消。")))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("导入"))
@@ -106,6 +117,9 @@ class ImportDialog(QDialog):
         item.addChild(QTreeWidgetItem([self.tr("{0}段，其中{1}段有加粗首句").format(len(article.paragraphs), leads),
                                        ""]))
 
+    def chosen_unit(self) -> str:
+        return str(self.unit.currentData() or "")
+
     def mode(self) -> str:
         if self.result.issue is None:
             return "insert"
@@ -140,15 +154,43 @@ def apply_import(window: MainWindow, result: Any, mode: str) -> None:
     doc.edit_structure(text, mutate, node)
 
 
-def ask_import(window: MainWindow, result: Any, source_name: str) -> str | None:
-    """Show the dialog; the chosen mode, or None when cancelled. Tests replace this function."""
-    dialog = ImportDialog(result, source_name, window)
-    return dialog.mode() if dialog.exec() == QDialog.DialogCode.Accepted else None
+def template_units(window: MainWindow) -> list[str]:
+    """The units of the archive's district templates (empty without an archive)."""
+    if window.link is None:
+        return []
+    try:
+        return [t.unit for t in window.link.repo.templates()]
+    except Exception:
+        return []
 
 
-def run_import(window: MainWindow, path: Path | None = None, text: str | None = None,
-               html: str | None = None) -> bool:
-    from bulletin_desk.gui import import_dialog as this
+def fill_source(window: MainWindow, result: Any, unit: str) -> Any:
+    """A copy of the import with the source taken from ``unit``'s template (a whole issue: where missing)."""
+    if not unit or window.link is None:
+        return result
+    template = window.link.repo.template_for(unit)
+    if template is None:
+        return result
+    result = copy.copy(result)
+    if result.issue is None:
+        result.article = copy.deepcopy(result.article)
+        result.article.source = template.unit
+    else:
+        result.issue = copy.deepcopy(result.issue)
+        for article in result.issue.articles():
+            article.source = article.source or template.unit
+    return result
+
+
+def ask_import(window: MainWindow, result: Any, source_name: str) -> str | tuple[str, str] | None:
+    """Show the dialog; the chosen mode (and unit), or None when cancelled. Tests replace this function."""
+    dialog = ImportDialog(result, source_name, window, template_units(window))
+    return (dialog.mode(), dialog.chosen_unit()) if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def read_import(window: MainWindow, path: Path | None = None, text: str | None = None,
+                html: str | None = None) -> tuple[Any, str] | None:
+    """Ingest a file, HTML or text (a file off the GUI thread); (result, name), or None after an error."""
     from bulletin_desk.ingest import import_html, import_path, import_text
 
     try:
@@ -164,11 +206,23 @@ def run_import(window: MainWindow, path: Path | None = None, text: str | None = 
             result, name = import_text(text or ""), QCoreApplication.translate("ImportDialog", "剪贴板")
     except Exception as exc:
         window.files._report_failure(QCoreApplication.translate("ImportDialog", "无法导入"), exc)
+        return None
+    return result, name
+
+
+def run_import(window: MainWindow, path: Path | None = None, text: str | None = None,
+               html: str | None = None) -> bool:
+    from bulletin_desk.gui import import_dialog as this
+
+    read = read_import(window, path, text, html)
+    if read is None:
         return False
-    mode = this.ask_import(window, result, name)
-    if mode is None:
+    result, name = read
+    choice = this.ask_import(window, result, name)
+    if choice is None:
         return False
-    apply_import(window, result, mode)
+    mode, unit = choice if isinstance(choice, tuple) else (choice, "")
+    apply_import(window, fill_source(window, result, unit), mode)
     return True
 
 

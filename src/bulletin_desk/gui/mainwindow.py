@@ -219,6 +219,9 @@ class MainWindow(QMainWindow):
         for act in (self.act_add_section, self.act_add_article, self.act_duplicate, self.act_rename,
                     self.act_delete, None, self.act_page_break, self.act_keep_together):
             menu.addSeparator() if act is None else menu.addAction(act)
+        from bulletin_desk.gui.archive_menu import build_archive_menu
+
+        build_archive_menu(self, bar)
         menu = bar.addMenu(self.tr("帮助(&H)"))
         menu.addAction(self.act_about)
         toolbar = QToolBar(self.tr("工具栏"), self)
@@ -264,8 +267,8 @@ class MainWindow(QMainWindow):
     def _outline_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         for act in (self.act_add_section, self.act_add_article, self.act_duplicate, self.act_rename,
-                    self.act_delete, None, self.act_page_break, self.act_keep_together, None,
-                    self.act_copy_article):
+                    self.act_delete, self.act_from_template, self.act_pool, None, self.act_page_break,
+                    self.act_keep_together, None, self.act_copy_article):
             menu.addSeparator() if act is None else menu.addAction(act)
         menu.exec(self.outline.viewport().mapToGlobal(pos))
 
@@ -367,6 +370,9 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         masthead = self.doc.issue.masthead
         label = f"{masthead.title} {issue_label(masthead)}".strip() or self.tr("未命名")
+        state = self.states.state_label() if hasattr(self, "states") else ""
+        if state:
+            label = self.tr("{0}（{1}）").format(label, state)
         self.setWindowTitle(self.tr("{0}[*] — 简报编辑台").format(label))
         self.setWindowModified(self.doc.is_dirty())
 

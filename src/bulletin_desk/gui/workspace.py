@@ -1,0 +1,387 @@
+"""档案 (the archive workspace): every issue in a sortable, filterable table, and full-text search.
+
+The table is the repository's listing (`list`, with the trash view `trashed_only`); 栏目 and source
+unit filters ask the core's search for the issues whose headings or sources contain the text. Open,
+复制为下一期 (numbers advanced by `propose_numbers`, the copy opened unsaved), 移到回收站/恢复 and
+修订记录 act on the selected issue. The 全文检索 tab runs `IssueRepository.search` and shows each
+hit's snippet with the matches highlighted; opening a hit opens the issue and selects the article
+and paragraph in the editor.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as _dt
+import html
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bulletin_desk.gui.states import jump_to, state_text
+
+if TYPE_CHECKING:
+    from bulletin_desk.gui.mainwindow import MainWindow
+
+HIGHLIGHT = '<span style="background:#ffe066;font-weight:bold">'
+SEARCH_LIMIT = 200
+FILTER_LIMIT = 100000  # the 栏目/source filters ask the search for every matching issue
+
+
+def highlighted(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """HTML of ``text`` with each span marked (spans in code points, as SearchHit gives them)."""
+    out, at = [], 0
+    for a, b in spans:
+        out += [html.escape(text[at:a]), HIGHLIGHT, html.escape(text[a:b]), "</span>"]
+        at = b
+    out.append(html.escape(text[at:]))
+    return "".join(out)
+
+
+class _Item(QTableWidgetItem):
+    """A cell that sorts by its number (or text) rather than its display."""
+
+    def __init__(self, text: str, key: Any = None) -> None:
+        super().__init__(text)
+        self.key = text if key is None else key
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        other_key = getattr(other, "key", other.text())
+        try:
+            return bool(self.key < other_key)
+        except TypeError:
+            return str(self.key) < str(other_key)
+
+
+class WorkspaceDialog(QDialog):
+    def __init__(self, window: MainWindow, start_tab: int = 0) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.repo: Any = window.link.repo
+        self.setWindowTitle(self.tr("档案"))
+        self.resize(1100, 680)
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        self.tabs.addTab(self._browser_tab(), self.tr("简报列表"))
+        self.tabs.addTab(self._search_tab(), self.tr("全文检索"))
+        self.tabs.setCurrentIndex(start_tab)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.reload()
+
+    # ---- the browser ----------------------------------------------------------------------------
+    def _browser_tab(self) -> QWidget:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        filters = QHBoxLayout()
+        self.series = QComboBox()
+        self.year = QComboBox()
+        self.state = QComboBox()
+        self.state.addItem(self.tr("全部状态"), "")
+        for value in ("draft", "review", "signed"):
+            self.state.addItem(state_text(value), value)
+        self.section_filter = QLineEdit()
+        self.section_filter.setPlaceholderText(self.tr("栏目"))
+        self.source_filter = QLineEdit()
+        self.source_filter.setPlaceholderText(self.tr("来源单位"))
+        self.trash_view = QCheckBox(self.tr("回收站"))
+        for label, widget in ((self.tr("简报"), self.series), (self.tr("年份"), self.year),
+                              (self.tr("状态"), self.state)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addWidget(self.section_filter)
+        filters.addWidget(self.source_filter)
+        filters.addWidget(self.trash_view)
+        box.addLayout(filters)
+        for combo in (self.series, self.year, self.state):
+            combo.currentIndexChanged.connect(lambda _i: self.fill())
+        for edit in (self.section_filter, self.source_filter):
+            edit.editingFinished.connect(self.fill)
+        self.trash_view.toggled.connect(lambda _on: self.fill())
+        self.table = QTableWidget(0, 7)
+        self.table.setObjectName("issueTable")
+        self.table.setHorizontalHeaderLabels([self.tr("简报"), self.tr("年份"), self.tr("期号"), self.tr("总期号"),
+                                              self.tr("首篇标题"), self.tr("状态"), self.tr("更新时间")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(4, 360)
+        self.table.cellDoubleClicked.connect(lambda _r, _c: self.open_selected())
+        self.table.itemSelectionChanged.connect(self._sync_buttons)
+        box.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.open_button = self._button(row, self.tr("打开"), self.open_selected)
+        self.next_button = self._button(row, self.tr("复制为下一期"), self.duplicate_as_next)
+        self.trash_button = self._button(row, self.tr("移到回收站"), self.trash_selected)
+        self.restore_button = self._button(row, self.tr("从回收站恢复"), self.restore_selected)
+        self.revisions_button = self._button(row, self.tr("修订记录…"), self.revisions_of_selected)
+        row.addStretch(1)
+        self.count_label = QLabel()
+        row.addWidget(self.count_label)
+        box.addLayout(row)
+        return page
+
+    def _button(self, row: QHBoxLayout, text: str, slot: Any) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(lambda _checked=False: slot())
+        row.addWidget(button)
+        return button
+
+    def reload(self) -> None:
+        """Fill the series and year choices from the archive, then the table."""
+        everything = self.repo.list(include_trashed=True)
+        for combo, all_text, values in (
+                (self.series, self.tr("全部简报"), sorted({s.series for s in everything if s.series})),
+                (self.year, self.tr("全部年份"), sorted({s.year for s in everything if s.year}, reverse=True))):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(all_text, None)
+            for value in values:
+                combo.addItem(str(value), value)
+            at = combo.findData(current)
+            combo.setCurrentIndex(max(at, 0))
+            combo.blockSignals(False)
+        self.fill()
+
+    def _issues_with(self, text: str, field: str) -> set[int]:
+        return {h.issue_id for h in self.repo.search(text, limit=FILTER_LIMIT, include_trashed=True)
+                if h.field == field}
+
+    def rows(self) -> list[Any]:
+        """The listing with every filter applied (what the table shows)."""
+        trash = self.trash_view.isChecked()
+        rows = self.repo.list(series=self.series.currentData(), year=self.year.currentData(), trashed_only=trash)
+        state = self.state.currentData()
+        if state:
+            rows = [r for r in rows if r.state == state]
+        for edit, field in ((self.section_filter, "section.heading"), (self.source_filter, "article.source")):
+            text = edit.text().strip()
+            if text:
+                wanted = self._issues_with(text, field)
+                rows = [r for r in rows if r.id in wanted]
+        return rows
+
+    def fill(self) -> None:
+        rows = self.rows()
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            title = r.first_title or ""
+            if r.is_sample:
+                title = self.tr("{0}（示例）").format(title)
+            cells = [_Item(r.series), _Item(str(r.year or ""), r.year or 0),
+                     _Item(self.tr("第{0}期").format(r.number) if r.number is not None else "", r.number or 0),
+                     _Item(self.tr("总第{0}期").format(r.total_number) if r.total_number is not None else "",
+                           r.total_number or 0),
+                     _Item(title), _Item(state_text(r.state)), _Item((r.updated_at or "")[:16].replace("T", " "))]
+            for c, cell in enumerate(cells):
+                cell.setData(Qt.ItemDataRole.UserRole, r.id)
+                self.table.setItem(i, c, cell)
+        self.table.setSortingEnabled(True)
+        if rows:
+            self.table.selectRow(0)
+        self.count_label.setText(self.tr("共 {0} 期").format(len(rows)))
+        self._sync_buttons()
+
+    def selected_id(self) -> int | None:
+        items = self.table.selectedItems()
+        return int(items[0].data(Qt.ItemDataRole.UserRole)) if items else None
+
+    def select_id(self, issue_id: int) -> None:
+        for row in range(self.table.rowCount()):
+            if int(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)) == issue_id:
+                self.table.selectRow(row)
+                return
+
+    def _sync_buttons(self) -> None:
+        chosen = self.selected_id() is not None
+        trash = self.trash_view.isChecked()
+        for button in (self.open_button, self.next_button, self.revisions_button):
+            button.setEnabled(chosen and not trash)
+        self.trash_button.setEnabled(chosen and not trash)
+        self.restore_button.setEnabled(chosen and trash)
+
+    # ---- actions --------------------------------------------------------------------------------
+    def _fail(self, title: str, exc: Exception) -> None:
+        self.window_.files._report_failure(title, exc)
+
+    def open_id(self, issue_id: int) -> bool:
+        files = self.window_.files
+        if not files._confirm_discard():
+            return False
+        try:
+            files.open_id(issue_id)
+        except Exception as exc:
+            self._fail(self.tr("打开失败"), exc)
+            return False
+        self.accept()
+        return True
+
+    def open_selected(self) -> bool:
+        issue_id = self.selected_id()
+        return issue_id is not None and self.open_id(issue_id)
+
+    def duplicate_as_next(self) -> bool:
+        """A copy of the selected issue with today's date and the next numbers, opened unsaved."""
+        issue_id = self.selected_id()
+        w = self.window_
+        if issue_id is None or not w.files._confirm_discard():
+            return False
+        try:
+            issue = copy.deepcopy(self.repo.load(issue_id).issue)
+        except Exception as exc:
+            self._fail(self.tr("打开失败"), exc)
+            return False
+        issue.masthead.date = _dt.date.today()
+        proposal = w.files.proposal_for(issue.masthead)
+        if proposal is not None:
+            issue.masthead.number, issue.masthead.total_number = proposal
+        w.doc.load(issue, None, None, dirty=True)
+        w.select_node(("masthead",))
+        self.accept()
+        return True
+
+    def trash_selected(self) -> bool:
+        issue_id = self.selected_id()
+        if issue_id is None:
+            return False
+        try:
+            self.repo.trash(issue_id)
+        except Exception as exc:
+            self._fail(self.tr("无法移到回收站"), exc)
+            return False
+        self.fill()
+        return True
+
+    def restore_selected(self) -> bool:
+        issue_id = self.selected_id()
+        if issue_id is None:
+            return False
+        try:
+            self.repo.restore(issue_id)
+        except Exception as exc:
+            self._fail(self.tr("无法恢复"), exc)
+            return False
+        self.fill()
+        return True
+
+    def revisions_of_selected(self) -> None:
+        issue_id = self.selected_id()
+        if issue_id is not None:
+            from bulletin_desk.gui.revisions import RevisionsDialog
+
+            RevisionsDialog(self.window_, issue_id, self).exec()
+
+    # ---- search ---------------------------------------------------------------------------------
+    def _search_tab(self) -> QWidget:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        row = QHBoxLayout()
+        self.query = QLineEdit()
+        self.query.setObjectName("archiveQuery")
+        self.query.setPlaceholderText(self.tr("在报头、栏目、标题、按语、来源和正文中检索"))
+        self.query.returnPressed.connect(self.search)
+        row.addWidget(self.query, 1)
+        self._button(row, self.tr("检索"), self.search)
+        box.addLayout(row)
+        self.hit_count = QLabel()
+        box.addWidget(self.hit_count)
+        self.hits_list = QListWidget()
+        self.hits_list.setObjectName("searchHits")
+        self.hits_list.itemActivated.connect(lambda item: self.open_hit(self.hits_list.row(item)))
+        self.hits_list.itemDoubleClicked.connect(lambda item: self.open_hit(self.hits_list.row(item)))
+        box.addWidget(self.hits_list, 1)
+        self.hits: list[Any] = []
+        return page
+
+    def search(self) -> list[Any]:
+        text = self.query.text().strip()
+        self.hits_list.clear()
+        self.hits = []
+        if not text:
+            self.hit_count.setText("")
+            return []
+        try:
+            self.hits = self.repo.search(text, limit=SEARCH_LIMIT)
+        except Exception as exc:
+            self._fail(self.tr("检索失败"), exc)
+            return []
+        for hit in self.hits:
+            item = QListWidgetItem()
+            label = QLabel(self.hit_html(hit))
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setWordWrap(True)
+            label.setContentsMargins(4, 2, 4, 2)
+            item.setSizeHint(label.sizeHint().expandedTo(label.minimumSizeHint()))
+            self.hits_list.addItem(item)
+            self.hits_list.setItemWidget(item, label)
+        more = self.tr("（只显示前 {0} 条）").format(SEARCH_LIMIT) if len(self.hits) >= SEARCH_LIMIT else ""
+        self.hit_count.setText(self.tr("找到 {0} 处{1}").format(len(self.hits), more))
+        return self.hits
+
+    def hit_html(self, hit: Any) -> str:
+        where = f"{hit.series} {hit.label}"
+        snippet = highlighted(hit.snippet, hit.snippet_spans)
+        if hit.snippet_start:
+            snippet = "…" + snippet
+        if hit.snippet_cut_after:
+            snippet += "…"
+        return f"<b>{html.escape(where)}</b><br>{snippet}"
+
+    def open_hit(self, row: int) -> bool:
+        """Open the hit's issue and select its article and paragraph (the match selected)."""
+        if not 0 <= row < len(self.hits):
+            return False
+        hit = self.hits[row]
+        w = self.window_
+        if not self.open_id(hit.issue_id):
+            return False
+        spans = hit.spans_utf16()
+        jump_to(w, hit.field, hit.section, hit.article, hit.paragraph, spans[0][0] if spans else 0)
+        if hit.field == "paragraph" and spans:
+            body = w.editors.article.body
+            block = body.document().findBlockByNumber(hit.paragraph)
+            if block.isValid():
+                cursor = body.textCursor()
+                cursor.setPosition(block.position() + spans[0][0])
+                cursor.setPosition(block.position() + spans[0][1], cursor.MoveMode.KeepAnchor)
+                body.setTextCursor(cursor)
+        return True
+
+
+def open_workspace(window: MainWindow, start_tab: int = 0) -> None:
+    if window.link is None:
+        window.files._no_archive()
+        return
+    WorkspaceDialog(window, start_tab).exec()
+
+
+def open_search(window: MainWindow) -> None:
+    open_workspace(window, 1)
+
+
+def open_revisions(window: MainWindow) -> None:
+    from bulletin_desk.gui.revisions import open_revisions as show
+
+    show(window)
