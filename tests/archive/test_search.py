@@ -294,3 +294,11 @@ def test_index_stays_out_of_the_archive_file(archive: Archive):
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     conn.close()
     assert not any("fts" in n or n in ("tri", "grams", "docs") for n in names)  # Alembic never sees FTS tables
+
+
+def test_dates_far_out_of_range_still_found(archive: Archive):
+    for year in (1850, 2920):
+        archive.issues.save(simple(f"远年{year}", _dt.date(year, 5, 1)))
+    assert titles(archive, "远年") == ["远年2920", "远年1850"]
+    assert titles(archive, "远年", year=1850) == ["远年1850"] and titles(archive, "远年", year=2920) == ["远年2920"]
+    assert titles(archive, "远年", year=1900) == []

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import queue
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -160,9 +162,10 @@ def query_sql(folded: str, *, year: int | None, source: str | None, series: str 
     params: list[object] = [match, folded]
     if not include_trashed:
         sql += " AND s.trashed = 0"
-    if year is not None:
-        sql += " AND s.year = ?"
-        params.append(year)
+    if year is not None:  # row ids start with the date: the year is a range the FTS table seeks to
+        low, high = si.year_rowids(year)
+        sql += " AND f.rowid >= ? AND f.rowid < ? AND s.year = ?"
+        params += [low, high, year]
     if series is not None:
         sql += " AND s.series = ?"
         params.append(series)
@@ -219,13 +222,20 @@ class SearchIndex:
     """The search index of one archive (file: `search_index_path`), opened per operation.
 
     A connection per call keeps it safe from any thread (the GUI searches off its own thread) and
-    holds no file open between searches.
+    holds no file open between searches. The repository's notes (`note_saved` …) are applied by a
+    short-lived worker thread, so a save returns as soon as the archive has it (the index's ~10–20 ms
+    are not the editor's to wait for); a search first waits for notes still pending, and the thread is
+    not a daemon, so a command that saves and exits still updates the index. A note lost anyway (a
+    crash) is caught by the next search's fingerprint.
     """
 
     def __init__(self, archive_path: Path, engine: Engine) -> None:
         self.archive_path = Path(archive_path)
         self.path = search_index_path(self.archive_path)
         self._engine = engine
+        self._notes: queue.Queue[Callable[[sqlite3.Connection], None]] = queue.Queue()
+        self._worker: threading.Thread | None = None
+        self._worker_lock = threading.Lock()
 
     @contextlib.contextmanager
     def _archive(self) -> Iterator[sqlite3.Connection]:
@@ -279,6 +289,8 @@ class SearchIndex:
         return self._sync(True, progress)
 
     def _sync(self, force: bool, progress: Callable[[int, int], None] | None) -> SyncReport:
+        self.flush()
+
         def body(conn: sqlite3.Connection) -> SyncReport:
             with self._archive() as archive:
                 return si.synchronise(conn, archive, force=force, progress=progress)
@@ -288,17 +300,36 @@ class SearchIndex:
         return result
 
     def _hook(self, body: Callable[[sqlite3.Connection], None]) -> None:
-        """Apply a repository change to an existing index; on any trouble leave it to the next search."""
+        """Queue a repository change for the worker (started when none is running)."""
         if not self.path.exists():
-            return
-        try:
-            conn = si.connect_index(self.path)
+            return  # nothing to keep in step: the first search builds the index
+        self._notes.put(body)
+        with self._worker_lock:
+            if self._worker is None or not self._worker.is_alive():
+                self._worker = threading.Thread(target=self._apply_notes, name="search-index-notes")
+                self._worker.start()
+
+    def _apply_notes(self) -> None:
+        """Apply queued changes in order, then end; on any trouble leave it to the next search."""
+        while True:
             try:
-                body(conn)
+                body = self._notes.get(timeout=0.05)
+            except queue.Empty:
+                return
+            try:
+                conn = si.connect_index(self.path)
+                try:
+                    body(conn)
+                finally:
+                    conn.close()
+            except (sqlite3.Error, OSError) as exc:
+                log.warning("search index %s not updated (%s); the next search brings it in step", self.path, exc)
             finally:
-                conn.close()
-        except (sqlite3.Error, OSError) as exc:
-            log.warning("search index %s not updated (%s); the next search brings it in step", self.path, exc)
+                self._notes.task_done()
+
+    def flush(self) -> None:
+        """Wait until every queued change is in the index."""
+        self._notes.join()
 
     def note_saved(self, stored: StoredIssue) -> None:
         from bulletin_desk.archive.mapping import issue_values
@@ -321,6 +352,7 @@ class SearchIndex:
         """Hits for ``query`` (see the module docstring); the index is built or brought in step first."""
         if not normalise_query(query):
             return []
+        self.flush()
 
         def body(conn: sqlite3.Connection) -> list[SearchHit]:
             with self._archive() as archive:
