@@ -81,8 +81,10 @@ def test_signed_issue_is_read_only_from_the_cli(run, archive_file: Path) -> None
         stored = archive.issues.load(issue_id)
         assert stored.state == "signed" and not stored.trashed and stored.version == 2
     assert before  # the archive was not replaced either
-    shown = run("list")
-    assert shown.code == 0 and f"#{issue_id}" in shown.out
+    listed = run("list")
+    assert listed.code == 0 and f"#{issue_id}" in listed.out and "〔已签发〕" in listed.out
+    shown = run("show", f"#{issue_id}", lang="en")
+    assert shown.code == 0 and "Signed off" in shown.out.splitlines()[0]
 
 
 def test_stats_table_and_csv(run, archive_file: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -7,6 +7,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "archive.state.draft": ("草稿", "Draft"),
     "archive.state.review": ("待核", "In review"),
     "archive.state.signed": ("已签发", "Signed off"),
+    "archive.cli.review_mark": ("〔待核〕", "[in review]"),
+    "archive.cli.signed_mark": ("〔已签发〕", "[signed off]"),
     "archive.read_only_signed": ("第{issue}号简报{label}已签发，不能修改、删除或恢复历史版本。"
                                  "如确需修改，请先“开启新修订”并说明原因。",
                                  "Issue #{issue} {label} is signed off and cannot be changed, trashed or restored "

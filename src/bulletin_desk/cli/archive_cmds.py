@@ -50,6 +50,10 @@ def summary_line(ctx: CliContext, s: IssueSummary) -> str:
         marks += " " + ctx.t("archive.cli.sample_mark")
     if s.trashed:
         marks += " " + ctx.t("archive.cli.trashed_mark")
+    if s.state == "review":  # 待核 / 已签发 are worth seeing in a listing; a draft is the ordinary case
+        marks += " " + ctx.t("archive.cli.review_mark")
+    elif s.state == "signed":
+        marks += " " + ctx.t("archive.cli.signed_mark")
     title = s.first_title if len(s.first_title) <= 30 else s.first_title[:29] + "…"
     return f"#{s.id:<5} {s.label:<22} {s.issue_date or '':<10}  {s.series}  {title}{marks}"
 
@@ -142,6 +146,7 @@ def cmd_show(ctx: CliContext, args: argparse.Namespace) -> int:
     if selected.stored is not None:
         s = selected.stored
         meta = ctx.t("archive.cli.show_meta", id=s.id, version=s.version, updated_at=s.updated_at)
+        meta += " · " + ctx.t(f"archive.state.{s.state}")
         if s.is_sample:
             meta += " " + ctx.t("archive.cli.sample_mark")
         if s.trashed:
