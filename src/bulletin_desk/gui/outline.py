@@ -10,6 +10,7 @@ before the drop happens.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -27,6 +28,7 @@ from bulletin_desk.gui.document import FieldPath, IssueDocument, NodeKey
 from bulletin_desk.model import Article, article_char_count
 
 NODE_MIME = "application/x-bulletin-desk-node"
+POOL_MIME = "application/x-bulletin-desk-submission"  # a 稿件库 submission id, dragged from the pool
 _TOP = 0  # internalId of top-level rows; an article's internalId is its section index + 1
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -38,6 +40,8 @@ class OutlineModel(QAbstractItemModel):
     def __init__(self, doc: IssueDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._doc = doc
+        # The pool places a dropped submission: (submission id, section, position); set by gui/pool.py.
+        self.pool_drop: Callable[[int, int, int], None] | None = None
         doc.structure_changed.connect(self._on_structure)
         doc.field_changed.connect(self._on_field)
 
@@ -167,13 +171,13 @@ class OutlineModel(QAbstractItemModel):
 
     # ---- drag and drop ---------------------------------------------------------------------------
     def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
 
     def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
 
     def mimeTypes(self) -> list[str]:
-        return [NODE_MIME]
+        return [NODE_MIME, POOL_MIME]
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
         mime = QMimeData()
@@ -184,6 +188,8 @@ class OutlineModel(QAbstractItemModel):
 
     def _drop_target(self, data: QMimeData, row: int, parent: ModelIndex) -> tuple[str, tuple[int, ...]] | None:
         """Where a drop would go, or None when the place is invalid."""
+        if data.hasFormat(POOL_MIME) and self.pool_drop is not None and not self._doc.read_only:
+            return self._pool_target(data, row, parent)
         if not data.hasFormat(NODE_MIME):
             return None
         try:
@@ -202,13 +208,35 @@ class OutlineModel(QAbstractItemModel):
             return "section", (source[1], row - 1)
         return None
 
+    def _pool_target(self, data: QMimeData, row: int, parent: ModelIndex) -> tuple[str, tuple[int, ...]] | None:
+        """A submission goes into a 栏目 (at the row) or after an article; not onto 报头/版记."""
+        try:
+            submission_id = int(bytes(data.data(POOL_MIME).data()).decode("ascii"))
+        except ValueError:
+            return None
+        target = self.node(parent)
+        if target is not None and target[0] == "section":
+            at = row if row >= 0 else len(self._doc.issue.sections[target[1]].articles)
+            return "pool", (submission_id, target[1], at)
+        if target is not None and target[0] == "article":
+            return "pool", (submission_id, target[1], target[2] + 1)
+        if target is None and not self._doc.issue.sections:
+            return "pool", (submission_id, -1, 0)  # an empty issue: the pool makes the 栏目
+        return None
+
     def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
                         parent: ModelIndex) -> bool:
+        if data.hasFormat(POOL_MIME):
+            return self._drop_target(data, row, parent) is not None
         return action == Qt.DropAction.MoveAction and self._drop_target(data, row, parent) is not None
 
     def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
                      parent: ModelIndex) -> bool:
         target = self._drop_target(data, row, parent)
+        if target is not None and target[0] == "pool" and self.pool_drop is not None:
+            place, pool_args = self.pool_drop, target[1]
+            QTimer.singleShot(0, lambda: place(*pool_args))
+            return True
         if action != Qt.DropAction.MoveAction or target is None:
             return False
         kind, args = target
