@@ -72,6 +72,45 @@ You can edit and export, but not save. Details: {2}</translation>
     </message>
 </context>
 <context>
+    <name>ArchiveMenu</name>
+    <message>
+        <source>档案浏览…</source>
+        <translation>Archive browser…</translation>
+    </message>
+    <message>
+        <source>全文检索…</source>
+        <translation>Full-text search…</translation>
+    </message>
+    <message>
+        <source>修订记录…</source>
+        <translation>Revisions…</translation>
+    </message>
+    <message>
+        <source>模板管理…</source>
+        <translation>Templates…</translation>
+    </message>
+    <message>
+        <source>从模板新建稿件…</source>
+        <translation>New article from template…</translation>
+    </message>
+    <message>
+        <source>稿件库</source>
+        <translation>Submissions pool</translation>
+    </message>
+    <message>
+        <source>信息采用统计…</source>
+        <translation>Adoption statistics…</translation>
+    </message>
+    <message>
+        <source>备份与恢复…</source>
+        <translation>Backup and restore…</translation>
+    </message>
+    <message>
+        <source>档案(&amp;A)</source>
+        <translation>&amp;Archive</translation>
+    </message>
+</context>
+<context>
     <name>ArticleForm</name>
     <message>
         <source>回车处即标题的换行位置；不换行时由排版自动平衡两行</source>
@@ -156,6 +195,109 @@ You can edit and export, but not save. Details: {2}</translation>
     <message>
         <source>{0}字</source>
         <translation>{0} characters</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>备份与恢复</source>
+        <translation>Backup and Restore</translation>
+    </message>
+    <message>
+        <source>档案：{0}</source>
+        <translation>Archive: {0}</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>立即备份</source>
+        <translation>Back Up Now</translation>
+    </message>
+    <message>
+        <source>从备份恢复…</source>
+        <translation>Restore from Backup…</translation>
+    </message>
+    <message>
+        <source>导出整个档案…</source>
+        <translation>Export Whole Archive…</translation>
+    </message>
+    <message>
+        <source>导入整个档案…</source>
+        <translation>Import Whole Archive…</translation>
+    </message>
+    <message>
+        <source>手动</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>每日自动</source>
+        <translation>Daily (automatic)</translation>
+    </message>
+    <message>
+        <source>升级或导入前</source>
+        <translation>Before an upgrade or import</translation>
+    </message>
+    <message>
+        <source>导出整个档案</source>
+        <translation>Export Whole Archive</translation>
+    </message>
+    <message>
+        <source>档案文件 (*.sqlite3)</source>
+        <translation>Archive files (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>导入整个档案</source>
+        <translation>Import Whole Archive</translation>
+    </message>
+    <message>
+        <source>档案文件 (*.sqlite3);;所有文件 (*)</source>
+        <translation>Archive files (*.sqlite3);;All files (*)</translation>
+    </message>
+    <message>
+        <source>备份失败</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <source>已备份到：{0}</source>
+        <translation>Backed up to: {0}</translation>
+    </message>
+    <message>
+        <source>无法替换档案</source>
+        <translation>Cannot replace the archive</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from Backup</translation>
+    </message>
+    <message>
+        <source>用 {0} 的备份替换当前档案？当前档案会先另存一份在它旁边。</source>
+        <translation>Replace the current archive with the backup {0}? A copy of the current archive is kept beside it first.</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>整个档案已导出到：{0}</source>
+        <translation>The whole archive was exported to: {0}</translation>
+    </message>
+    <message>
+        <source>无法导入</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <source>用 {0} 替换当前档案的全部内容？当前档案会先备份。</source>
+        <translation>Replace everything in the current archive with {0}? The current archive is backed up first.</translation>
     </message>
 </context>
 <context>
@@ -469,6 +611,14 @@ Details have been logged in: {1}</translation>
         <source>正在读取 {0}……</source>
         <translation>Reading {0}…</translation>
     </message>
+    <message>
+        <source>报送单位（按模板填写来源）：</source>
+        <translation>Contributing unit (fills the source from its template):</translation>
+    </message>
+    <message>
+        <source>（不指定）</source>
+        <translation>(none)</translation>
+    </message>
 </context>
 <context>
     <name>IssueDocument</name>
@@ -707,6 +857,10 @@ Details have been logged in: {1}</translation>
         <source>最近的简报</source>
         <translation>Recent Issues</translation>
     </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
 </context>
 <context>
     <name>MastheadForm</name>
@@ -761,17 +915,6 @@ Details have been logged in: {1}</translation>
     <message>
         <source>yyyy年M月d日</source>
         <translation>yyyy-MM-dd</translation>
-    </message>
-</context>
-<context>
-    <name>OpenIssueDialog</name>
-    <message>
-        <source>打开一期</source>
-        <translation>Open Issue</translation>
-    </message>
-    <message>
-        <source>档案中还没有保存的简报。</source>
-        <translation>No bulletins have been saved in the archive yet.</translation>
     </message>
 </context>
 <context>
@@ -892,6 +1035,101 @@ Details have been logged in: {1}</translation>
     </message>
 </context>
 <context>
+    <name>PoolPanel</name>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>收稿日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>字数</source>
+        <translation>Characters</translation>
+    </message>
+    <message>
+        <source>导入…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>新建…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <source>放入本期</source>
+        <translation>Place in Issue</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>设为此状态</source>
+        <translation>Set State</translation>
+    </message>
+    <message>
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>（无标题）</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>无法保存稿件</source>
+        <translation>Cannot save the submission</translation>
+    </message>
+    <message>
+        <source>报送单位</source>
+        <translation>Contributing unit</translation>
+    </message>
+    <message>
+        <source>这篇稿件的报送单位：</source>
+        <translation>The unit that sent this article:</translation>
+    </message>
+    <message>
+        <source>无法更改状态</source>
+        <translation>Cannot change the state</translation>
+    </message>
+    <message>
+        <source>无法删除稿件</source>
+        <translation>Cannot delete the submission</translation>
+    </message>
+    <message>
+        <source>无法放入</source>
+        <translation>Cannot place the submission</translation>
+    </message>
+    <message>
+        <source>放入稿件</source>
+        <translation>Place submission</translation>
+    </message>
+    <message>
+        <source>稿件已放入本期，保存后记为已采用。</source>
+        <translation>The submission is in the issue; it is marked adopted when the issue is saved.</translation>
+    </message>
+    <message>
+        <source>无法记为已采用</source>
+        <translation>Cannot mark the submission adopted</translation>
+    </message>
+    <message>
+        <source>稿件库</source>
+        <translation>Submissions pool</translation>
+    </message>
+</context>
+<context>
     <name>PreviewView</name>
     <message>
         <source>正在排版……</source>
@@ -919,6 +1157,55 @@ Details have been logged in: {1}</translation>
     <message>
         <source>始终按实际大小（A4，100%）打印，不缩放。</source>
         <translation>Always prints at actual size (A4, 100%), never scaled.</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionsDialog</name>
+    <message>
+        <source>修订记录</source>
+        <translation>Revisions</translation>
+    </message>
+    <message>
+        <source>恢复此版本</source>
+        <translation>Restore This Version</translation>
+    </message>
+    <message>
+        <source>第{0}版&#x3000;{1}
+{2}&#x3000;{3}字</source>
+        <translation>Version {0}  {1}
+{2}  {3} characters</translation>
+    </message>
+    <message>
+        <source>这一期还没有修订记录。</source>
+        <translation>This issue has no revisions yet.</translation>
+    </message>
+    <message>
+        <source>与当前版本相比（-：此版本，+：当前版本）：</source>
+        <translation>Compared with the current version (-: this version, +: current version):</translation>
+    </message>
+    <message>
+        <source>文章内容相同。</source>
+        <translation>The articles are the same.</translation>
+    </message>
+    <message>
+        <source>第{0}篇：{1}</source>
+        <translation>Article {0}: {1}</translation>
+    </message>
+    <message>
+        <source>本期有未保存的修改，请先保存或撤销。</source>
+        <translation>This issue has unsaved changes; save or undo them first.</translation>
+    </message>
+    <message>
+        <source>把这一期恢复为第{0}版（{1}）？当前版本会保留为一条修订记录。</source>
+        <translation>Restore this issue to version {0} ({1})? The current version is kept as a revision.</translation>
+    </message>
+    <message>
+        <source>无法恢复</source>
+        <translation>Cannot restore</translation>
+    </message>
+    <message>
+        <source>这一期尚未保存到档案，没有修订记录。</source>
+        <translation>This issue is not saved in the archive yet, so it has no revisions.</translation>
     </message>
 </context>
 <context>
@@ -1008,6 +1295,158 @@ Details have been logged in: {1}</translation>
     </message>
 </context>
 <context>
+    <name>SignoffDialog</name>
+    <message>
+        <source>签发前检查</source>
+        <translation>Pre-Sign-Off Check</translation>
+    </message>
+    <message>
+        <source>发现 {0} 个问题。双击可定位到原文。</source>
+        <translation>{0} problems found. Double-click one to go to it.</translation>
+    </message>
+    <message>
+        <source>未发现问题，可以签发。</source>
+        <translation>No problems found; the issue can be signed off.</translation>
+    </message>
+    <message>
+        <source>忽略上述问题签发时，必须说明理由</source>
+        <translation>To sign off despite these problems, give a reason</translation>
+    </message>
+    <message>
+        <source>仍然签发</source>
+        <translation>Sign Off Anyway</translation>
+    </message>
+    <message>
+        <source>签发</source>
+        <translation>Sign Off</translation>
+    </message>
+</context>
+<context>
+    <name>States</name>
+    <message>
+        <source>开启新修订</source>
+        <translation>Open a New Revision</translation>
+    </message>
+    <message>
+        <source>修改已签发简报的原因：</source>
+        <translation>Why the signed-off issue must change:</translation>
+    </message>
+</context>
+<context>
+    <name>StatesController</name>
+    <message>
+        <source>提交核稿</source>
+        <translation>Submit for Review</translation>
+    </message>
+    <message>
+        <source>签发…</source>
+        <translation>Sign Off…</translation>
+    </message>
+    <message>
+        <source>退回修改</source>
+        <translation>Send Back for Changes</translation>
+    </message>
+    <message>
+        <source>开启新修订…</source>
+        <translation>Open a New Revision…</translation>
+    </message>
+    <message>
+        <source>本期已签发，只能查看。如需修改，请开启新修订并说明原因。</source>
+        <translation>This issue is signed off and read-only. To change it, open a new revision and give a reason.</translation>
+    </message>
+    <message>
+        <source>状态：{0}</source>
+        <translation>State: {0}</translation>
+    </message>
+    <message>
+        <source>状态无法更改</source>
+        <translation>Cannot change the state</translation>
+    </message>
+    <message>
+        <source>已改为“{0}”。</source>
+        <translation>Now “{0}”.</translation>
+    </message>
+    <message>
+        <source>签发前检查失败</source>
+        <translation>The pre-sign-off check failed</translation>
+    </message>
+    <message>
+        <source>无法开启新修订</source>
+        <translation>Cannot open a new revision</translation>
+    </message>
+</context>
+<context>
+    <name>StatsDialog</name>
+    <message>
+        <source>信息采用统计</source>
+        <translation>Adoption Statistics</translation>
+    </message>
+    <message>
+        <source>今年</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>去年</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>自定义</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <source>按单位</source>
+        <translation>By unit</translation>
+    </message>
+    <message>
+        <source>按栏目</source>
+        <translation>By section</translation>
+    </message>
+    <message>
+        <source>时段</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>导出 CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>浅色：报送数&#x3000;深色：采用数</source>
+        <translation>Light: submitted   Dark: adopted</translation>
+    </message>
+    <message>
+        <source>统计失败</source>
+        <translation>Statistics failed</translation>
+    </message>
+    <message>
+        <source>导出 CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>统计已导出到：{0}</source>
+        <translation>Statistics exported to: {0}</translation>
+    </message>
+</context>
+<context>
     <name>StatusPanel</name>
     <message>
         <source>字数：{0}</source>
@@ -1065,6 +1504,299 @@ Details have been logged in: {1}</translation>
     <message>
         <source>字体情况</source>
         <translation>Font Status</translation>
+    </message>
+    <message>
+        <source>字体：均用替代字体</source>
+        <translation>Fonts: all substituted</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <source>模板管理</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>导入…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>单位（署名）</source>
+        <translation>Unit (attribution)</translation>
+    </message>
+    <message>
+        <source>区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>默认栏目</source>
+        <translation>Usual section</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>段落骨架（每行一段：加粗首句、正文）</source>
+        <translation>Paragraph skeleton (one paragraph per row: bold lead, text)</translation>
+    </message>
+    <message>
+        <source>加粗首句</source>
+        <translation>Bold lead</translation>
+    </message>
+    <message>
+        <source>正文</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>添加段落</source>
+        <translation>Add Paragraph</translation>
+    </message>
+    <message>
+        <source>删除段落</source>
+        <translation>Remove Paragraph</translation>
+    </message>
+    <message>
+        <source>保存模板</source>
+        <translation>Save Template</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;预览：由此模板生成的文章&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Preview: the article this template makes&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{0}&#x3000;{1}</source>
+        <translation>{0}  {1}</translation>
+    </message>
+    <message>
+        <source>新单位</source>
+        <translation>New unit</translation>
+    </message>
+    <message>
+        <source>{0}（副本）</source>
+        <translation>{0} (copy)</translation>
+    </message>
+    <message>
+        <source>删除模板</source>
+        <translation>Delete Template</translation>
+    </message>
+    <message>
+        <source>删除“{0}”的模板？</source>
+        <translation>Delete the template of “{0}”?</translation>
+    </message>
+    <message>
+        <source>导入模板</source>
+        <translation>Import Templates</translation>
+    </message>
+    <message>
+        <source>模板文件 (*.json);;所有文件 (*)</source>
+        <translation>Template files (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>导出模板</source>
+        <translation>Export Templates</translation>
+    </message>
+    <message>
+        <source>模板文件 (*.json)</source>
+        <translation>Template files (*.json)</translation>
+    </message>
+    <message>
+        <source>用文件中的 {0} 个模板替换现有的 {1} 个模板？</source>
+        <translation>Replace the {1} current templates with the {0} in the file?</translation>
+    </message>
+    <message>
+        <source>从模板新建稿件</source>
+        <translation>New Article from Template</translation>
+    </message>
+    <message>
+        <source>报送单位：</source>
+        <translation>Contributing unit:</translation>
+    </message>
+    <message>
+        <source>模板无法读取</source>
+        <translation>Cannot read the templates</translation>
+    </message>
+    <message>
+        <source>档案中还没有模板。</source>
+        <translation>The archive has no templates yet.</translation>
+    </message>
+</context>
+<context>
+    <name>TypedSubmissionDialog</name>
+    <message>
+        <source>新建稿件</source>
+        <translation>New Submission</translation>
+    </message>
+    <message>
+        <source>报送单位</source>
+        <translation>Contributing unit</translation>
+    </message>
+    <message>
+        <source>收稿日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>正文（每行一段）</source>
+        <translation>Text (one paragraph per line)</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceDialog</name>
+    <message>
+        <source>档案</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>简报列表</source>
+        <translation>Issues</translation>
+    </message>
+    <message>
+        <source>全文检索</source>
+        <translation>Full-Text Search</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>栏目</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>来源单位</source>
+        <translation>Source unit</translation>
+    </message>
+    <message>
+        <source>回收站</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <source>简报</source>
+        <translation>Bulletin</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>期号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>总期号</source>
+        <translation>Running no.</translation>
+    </message>
+    <message>
+        <source>首篇标题</source>
+        <translation>First title</translation>
+    </message>
+    <message>
+        <source>更新时间</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>复制为下一期</source>
+        <translation>Duplicate as Next Issue</translation>
+    </message>
+    <message>
+        <source>移到回收站</source>
+        <translation>Move to Trash</translation>
+    </message>
+    <message>
+        <source>从回收站恢复</source>
+        <translation>Restore from Trash</translation>
+    </message>
+    <message>
+        <source>修订记录…</source>
+        <translation>Revisions…</translation>
+    </message>
+    <message>
+        <source>全部简报</source>
+        <translation>All bulletins</translation>
+    </message>
+    <message>
+        <source>全部年份</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>{0}（示例）</source>
+        <translation>{0} (sample)</translation>
+    </message>
+    <message>
+        <source>第{0}期</source>
+        <translation>No. {0}</translation>
+    </message>
+    <message>
+        <source>总第{0}期</source>
+        <translation>Running no. {0}</translation>
+    </message>
+    <message>
+        <source>共 {0} 期</source>
+        <translation>{0} issues</translation>
+    </message>
+    <message>
+        <source>打开失败</source>
+        <translation>Open failed</translation>
+    </message>
+    <message>
+        <source>无法移到回收站</source>
+        <translation>Cannot move to the trash</translation>
+    </message>
+    <message>
+        <source>无法恢复</source>
+        <translation>Cannot restore</translation>
+    </message>
+    <message>
+        <source>在报头、栏目、标题、按语、来源和正文中检索</source>
+        <translation>Search mastheads, sections, titles, notes, sources and text</translation>
+    </message>
+    <message>
+        <source>检索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>检索失败</source>
+        <translation>Search failed</translation>
+    </message>
+    <message>
+        <source>（只显示前 {0} 条）</source>
+        <translation> (only the first {0} shown)</translation>
+    </message>
+    <message>
+        <source>找到 {0} 处{1}</source>
+        <translation>{0} found{1}</translation>
     </message>
 </context>
 </TS>

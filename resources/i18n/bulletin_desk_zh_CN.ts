@@ -72,6 +72,45 @@
     </message>
 </context>
 <context>
+    <name>ArchiveMenu</name>
+    <message>
+        <source>档案浏览…</source>
+        <translation>档案浏览…</translation>
+    </message>
+    <message>
+        <source>全文检索…</source>
+        <translation>全文检索…</translation>
+    </message>
+    <message>
+        <source>修订记录…</source>
+        <translation>修订记录…</translation>
+    </message>
+    <message>
+        <source>模板管理…</source>
+        <translation>模板管理…</translation>
+    </message>
+    <message>
+        <source>从模板新建稿件…</source>
+        <translation>从模板新建稿件…</translation>
+    </message>
+    <message>
+        <source>稿件库</source>
+        <translation>稿件库</translation>
+    </message>
+    <message>
+        <source>信息采用统计…</source>
+        <translation>信息采用统计…</translation>
+    </message>
+    <message>
+        <source>备份与恢复…</source>
+        <translation>备份与恢复…</translation>
+    </message>
+    <message>
+        <source>档案(&amp;A)</source>
+        <translation>档案(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>ArticleForm</name>
     <message>
         <source>回车处即标题的换行位置；不换行时由排版自动平衡两行</source>
@@ -156,6 +195,109 @@
     <message>
         <source>{0}字</source>
         <translation>{0}字</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>备份与恢复</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <source>档案：{0}</source>
+        <translation>档案：{0}</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>立即备份</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>从备份恢复…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>导出整个档案…</source>
+        <translation>导出整个档案…</translation>
+    </message>
+    <message>
+        <source>导入整个档案…</source>
+        <translation>导入整个档案…</translation>
+    </message>
+    <message>
+        <source>手动</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>每日自动</source>
+        <translation>每日自动</translation>
+    </message>
+    <message>
+        <source>升级或导入前</source>
+        <translation>升级或导入前</translation>
+    </message>
+    <message>
+        <source>导出整个档案</source>
+        <translation>导出整个档案</translation>
+    </message>
+    <message>
+        <source>档案文件 (*.sqlite3)</source>
+        <translation>档案文件 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>导入整个档案</source>
+        <translation>导入整个档案</translation>
+    </message>
+    <message>
+        <source>档案文件 (*.sqlite3);;所有文件 (*)</source>
+        <translation>档案文件 (*.sqlite3);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>备份失败</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
+        <source>已备份到：{0}</source>
+        <translation>已备份到：{0}</translation>
+    </message>
+    <message>
+        <source>无法替换档案</source>
+        <translation>无法替换档案</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>用 {0} 的备份替换当前档案？当前档案会先另存一份在它旁边。</source>
+        <translation>用 {0} 的备份替换当前档案？当前档案会先另存一份在它旁边。</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>整个档案已导出到：{0}</source>
+        <translation>整个档案已导出到：{0}</translation>
+    </message>
+    <message>
+        <source>无法导入</source>
+        <translation>无法导入</translation>
+    </message>
+    <message>
+        <source>用 {0} 替换当前档案的全部内容？当前档案会先备份。</source>
+        <translation>用 {0} 替换当前档案的全部内容？当前档案会先备份。</translation>
     </message>
 </context>
 <context>
@@ -469,6 +611,14 @@
         <source>正在读取 {0}……</source>
         <translation>正在读取 {0}……</translation>
     </message>
+    <message>
+        <source>报送单位（按模板填写来源）：</source>
+        <translation>报送单位（按模板填写来源）：</translation>
+    </message>
+    <message>
+        <source>（不指定）</source>
+        <translation>（不指定）</translation>
+    </message>
 </context>
 <context>
     <name>IssueDocument</name>
@@ -707,6 +857,10 @@
         <source>最近的简报</source>
         <translation>最近的简报</translation>
     </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0}（{1}）</translation>
+    </message>
 </context>
 <context>
     <name>MastheadForm</name>
@@ -761,17 +915,6 @@
     <message>
         <source>yyyy年M月d日</source>
         <translation>yyyy年M月d日</translation>
-    </message>
-</context>
-<context>
-    <name>OpenIssueDialog</name>
-    <message>
-        <source>打开一期</source>
-        <translation>打开一期</translation>
-    </message>
-    <message>
-        <source>档案中还没有保存的简报。</source>
-        <translation>档案中还没有保存的简报。</translation>
     </message>
 </context>
 <context>
@@ -892,6 +1035,101 @@
     </message>
 </context>
 <context>
+    <name>PoolPanel</name>
+    <message>
+        <source>全部</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>收稿日期</source>
+        <translation>收稿日期</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>字数</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <source>导入…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>新建…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>放入本期</source>
+        <translation>放入本期</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>设为此状态</source>
+        <translation>设为此状态</translation>
+    </message>
+    <message>
+        <source>全部单位</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>（无标题）</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>无法保存稿件</source>
+        <translation>无法保存稿件</translation>
+    </message>
+    <message>
+        <source>报送单位</source>
+        <translation>报送单位</translation>
+    </message>
+    <message>
+        <source>这篇稿件的报送单位：</source>
+        <translation>这篇稿件的报送单位：</translation>
+    </message>
+    <message>
+        <source>无法更改状态</source>
+        <translation>无法更改状态</translation>
+    </message>
+    <message>
+        <source>无法删除稿件</source>
+        <translation>无法删除稿件</translation>
+    </message>
+    <message>
+        <source>无法放入</source>
+        <translation>无法放入</translation>
+    </message>
+    <message>
+        <source>放入稿件</source>
+        <translation>放入稿件</translation>
+    </message>
+    <message>
+        <source>稿件已放入本期，保存后记为已采用。</source>
+        <translation>稿件已放入本期，保存后记为已采用。</translation>
+    </message>
+    <message>
+        <source>无法记为已采用</source>
+        <translation>无法记为已采用</translation>
+    </message>
+    <message>
+        <source>稿件库</source>
+        <translation>稿件库</translation>
+    </message>
+</context>
+<context>
     <name>PreviewView</name>
     <message>
         <source>正在排版……</source>
@@ -919,6 +1157,55 @@
     <message>
         <source>始终按实际大小（A4，100%）打印，不缩放。</source>
         <translation>始终按实际大小（A4，100%）打印，不缩放。</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionsDialog</name>
+    <message>
+        <source>修订记录</source>
+        <translation>修订记录</translation>
+    </message>
+    <message>
+        <source>恢复此版本</source>
+        <translation>恢复此版本</translation>
+    </message>
+    <message>
+        <source>第{0}版&#x3000;{1}
+{2}&#x3000;{3}字</source>
+        <translation>第{0}版&#x3000;{1}
+{2}&#x3000;{3}字</translation>
+    </message>
+    <message>
+        <source>这一期还没有修订记录。</source>
+        <translation>这一期还没有修订记录。</translation>
+    </message>
+    <message>
+        <source>与当前版本相比（-：此版本，+：当前版本）：</source>
+        <translation>与当前版本相比（-：此版本，+：当前版本）：</translation>
+    </message>
+    <message>
+        <source>文章内容相同。</source>
+        <translation>文章内容相同。</translation>
+    </message>
+    <message>
+        <source>第{0}篇：{1}</source>
+        <translation>第{0}篇：{1}</translation>
+    </message>
+    <message>
+        <source>本期有未保存的修改，请先保存或撤销。</source>
+        <translation>本期有未保存的修改，请先保存或撤销。</translation>
+    </message>
+    <message>
+        <source>把这一期恢复为第{0}版（{1}）？当前版本会保留为一条修订记录。</source>
+        <translation>把这一期恢复为第{0}版（{1}）？当前版本会保留为一条修订记录。</translation>
+    </message>
+    <message>
+        <source>无法恢复</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>这一期尚未保存到档案，没有修订记录。</source>
+        <translation>这一期尚未保存到档案，没有修订记录。</translation>
     </message>
 </context>
 <context>
@@ -1008,6 +1295,158 @@
     </message>
 </context>
 <context>
+    <name>SignoffDialog</name>
+    <message>
+        <source>签发前检查</source>
+        <translation>签发前检查</translation>
+    </message>
+    <message>
+        <source>发现 {0} 个问题。双击可定位到原文。</source>
+        <translation>发现 {0} 个问题。双击可定位到原文。</translation>
+    </message>
+    <message>
+        <source>未发现问题，可以签发。</source>
+        <translation>未发现问题，可以签发。</translation>
+    </message>
+    <message>
+        <source>忽略上述问题签发时，必须说明理由</source>
+        <translation>忽略上述问题签发时，必须说明理由</translation>
+    </message>
+    <message>
+        <source>仍然签发</source>
+        <translation>仍然签发</translation>
+    </message>
+    <message>
+        <source>签发</source>
+        <translation>签发</translation>
+    </message>
+</context>
+<context>
+    <name>States</name>
+    <message>
+        <source>开启新修订</source>
+        <translation>开启新修订</translation>
+    </message>
+    <message>
+        <source>修改已签发简报的原因：</source>
+        <translation>修改已签发简报的原因：</translation>
+    </message>
+</context>
+<context>
+    <name>StatesController</name>
+    <message>
+        <source>提交核稿</source>
+        <translation>提交核稿</translation>
+    </message>
+    <message>
+        <source>签发…</source>
+        <translation>签发…</translation>
+    </message>
+    <message>
+        <source>退回修改</source>
+        <translation>退回修改</translation>
+    </message>
+    <message>
+        <source>开启新修订…</source>
+        <translation>开启新修订…</translation>
+    </message>
+    <message>
+        <source>本期已签发，只能查看。如需修改，请开启新修订并说明原因。</source>
+        <translation>本期已签发，只能查看。如需修改，请开启新修订并说明原因。</translation>
+    </message>
+    <message>
+        <source>状态：{0}</source>
+        <translation>状态：{0}</translation>
+    </message>
+    <message>
+        <source>状态无法更改</source>
+        <translation>状态无法更改</translation>
+    </message>
+    <message>
+        <source>已改为“{0}”。</source>
+        <translation>已改为“{0}”。</translation>
+    </message>
+    <message>
+        <source>签发前检查失败</source>
+        <translation>签发前检查失败</translation>
+    </message>
+    <message>
+        <source>无法开启新修订</source>
+        <translation>无法开启新修订</translation>
+    </message>
+</context>
+<context>
+    <name>StatsDialog</name>
+    <message>
+        <source>信息采用统计</source>
+        <translation>信息采用统计</translation>
+    </message>
+    <message>
+        <source>今年</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>去年</source>
+        <translation>去年</translation>
+    </message>
+    <message>
+        <source>本月</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>自定义</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>按单位</source>
+        <translation>按单位</translation>
+    </message>
+    <message>
+        <source>按栏目</source>
+        <translation>按栏目</translation>
+    </message>
+    <message>
+        <source>时段</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>从</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>导出 CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>浅色：报送数&#x3000;深色：采用数</source>
+        <translation>浅色：报送数&#x3000;深色：采用数</translation>
+    </message>
+    <message>
+        <source>统计失败</source>
+        <translation>统计失败</translation>
+    </message>
+    <message>
+        <source>导出 CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>统计已导出到：{0}</source>
+        <translation>统计已导出到：{0}</translation>
+    </message>
+</context>
+<context>
     <name>StatusPanel</name>
     <message>
         <source>字数：{0}</source>
@@ -1065,6 +1504,299 @@
     <message>
         <source>字体情况</source>
         <translation>字体情况</translation>
+    </message>
+    <message>
+        <source>字体：均用替代字体</source>
+        <translation>字体：均用替代字体</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <source>模板管理</source>
+        <translation>模板管理</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>导入…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>单位（署名）</source>
+        <translation>单位（署名）</translation>
+    </message>
+    <message>
+        <source>区</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <source>默认栏目</source>
+        <translation>默认栏目</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>段落骨架（每行一段：加粗首句、正文）</source>
+        <translation>段落骨架（每行一段：加粗首句、正文）</translation>
+    </message>
+    <message>
+        <source>加粗首句</source>
+        <translation>加粗首句</translation>
+    </message>
+    <message>
+        <source>正文</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>添加段落</source>
+        <translation>添加段落</translation>
+    </message>
+    <message>
+        <source>删除段落</source>
+        <translation>删除段落</translation>
+    </message>
+    <message>
+        <source>保存模板</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;预览：由此模板生成的文章&lt;/b&gt;</source>
+        <translation>&lt;b&gt;预览：由此模板生成的文章&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{0}&#x3000;{1}</source>
+        <translation>{0}&#x3000;{1}</translation>
+    </message>
+    <message>
+        <source>新单位</source>
+        <translation>新单位</translation>
+    </message>
+    <message>
+        <source>{0}（副本）</source>
+        <translation>{0}（副本）</translation>
+    </message>
+    <message>
+        <source>删除模板</source>
+        <translation>删除模板</translation>
+    </message>
+    <message>
+        <source>删除“{0}”的模板？</source>
+        <translation>删除“{0}”的模板？</translation>
+    </message>
+    <message>
+        <source>导入模板</source>
+        <translation>导入模板</translation>
+    </message>
+    <message>
+        <source>模板文件 (*.json);;所有文件 (*)</source>
+        <translation>模板文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>导出模板</source>
+        <translation>导出模板</translation>
+    </message>
+    <message>
+        <source>模板文件 (*.json)</source>
+        <translation>模板文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>用文件中的 {0} 个模板替换现有的 {1} 个模板？</source>
+        <translation>用文件中的 {0} 个模板替换现有的 {1} 个模板？</translation>
+    </message>
+    <message>
+        <source>从模板新建稿件</source>
+        <translation>从模板新建稿件</translation>
+    </message>
+    <message>
+        <source>报送单位：</source>
+        <translation>报送单位：</translation>
+    </message>
+    <message>
+        <source>模板无法读取</source>
+        <translation>模板无法读取</translation>
+    </message>
+    <message>
+        <source>档案中还没有模板。</source>
+        <translation>档案中还没有模板。</translation>
+    </message>
+</context>
+<context>
+    <name>TypedSubmissionDialog</name>
+    <message>
+        <source>新建稿件</source>
+        <translation>新建稿件</translation>
+    </message>
+    <message>
+        <source>报送单位</source>
+        <translation>报送单位</translation>
+    </message>
+    <message>
+        <source>收稿日期</source>
+        <translation>收稿日期</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>正文（每行一段）</source>
+        <translation>正文（每行一段）</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceDialog</name>
+    <message>
+        <source>档案</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <source>简报列表</source>
+        <translation>简报列表</translation>
+    </message>
+    <message>
+        <source>全文检索</source>
+        <translation>全文检索</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>栏目</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>来源单位</source>
+        <translation>来源单位</translation>
+    </message>
+    <message>
+        <source>回收站</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <source>简报</source>
+        <translation>简报</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>期号</source>
+        <translation>期号</translation>
+    </message>
+    <message>
+        <source>总期号</source>
+        <translation>总期号</translation>
+    </message>
+    <message>
+        <source>首篇标题</source>
+        <translation>首篇标题</translation>
+    </message>
+    <message>
+        <source>更新时间</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>复制为下一期</source>
+        <translation>复制为下一期</translation>
+    </message>
+    <message>
+        <source>移到回收站</source>
+        <translation>移到回收站</translation>
+    </message>
+    <message>
+        <source>从回收站恢复</source>
+        <translation>从回收站恢复</translation>
+    </message>
+    <message>
+        <source>修订记录…</source>
+        <translation>修订记录…</translation>
+    </message>
+    <message>
+        <source>全部简报</source>
+        <translation>全部简报</translation>
+    </message>
+    <message>
+        <source>全部年份</source>
+        <translation>全部年份</translation>
+    </message>
+    <message>
+        <source>{0}（示例）</source>
+        <translation>{0}（示例）</translation>
+    </message>
+    <message>
+        <source>第{0}期</source>
+        <translation>第{0}期</translation>
+    </message>
+    <message>
+        <source>总第{0}期</source>
+        <translation>总第{0}期</translation>
+    </message>
+    <message>
+        <source>共 {0} 期</source>
+        <translation>共 {0} 期</translation>
+    </message>
+    <message>
+        <source>打开失败</source>
+        <translation>打开失败</translation>
+    </message>
+    <message>
+        <source>无法移到回收站</source>
+        <translation>无法移到回收站</translation>
+    </message>
+    <message>
+        <source>无法恢复</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>在报头、栏目、标题、按语、来源和正文中检索</source>
+        <translation>在报头、栏目、标题、按语、来源和正文中检索</translation>
+    </message>
+    <message>
+        <source>检索</source>
+        <translation>检索</translation>
+    </message>
+    <message>
+        <source>检索失败</source>
+        <translation>检索失败</translation>
+    </message>
+    <message>
+        <source>（只显示前 {0} 条）</source>
+        <translation>（只显示前 {0} 条）</translation>
+    </message>
+    <message>
+        <source>找到 {0} 处{1}</source>
+        <translation>找到 {0} 处{1}</translation>
     </message>
 </context>
 </TS>

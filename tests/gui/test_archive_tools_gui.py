@@ -51,7 +51,8 @@ def test_statistics_table_chart_and_csv(qtbot, real_window, tmp_path: Path) -> N
     qtbot.waitExposed(dialog)
     assert dialog.preset.currentData() == "this_year"
     table = dialog.table
-    assert [table.horizontalHeaderItem(c).text() for c in range(5)] == ["报送单位", "报送数", "采用数", "采用率", "字数"]
+    headers = [table.horizontalHeaderItem(c).text() for c in range(5)]
+    assert headers == ["报送单位", "报送数", "采用数", "采用率", "字数"]
     rows = {table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, 5)] for r in range(table.rowCount())}
     assert rows["海淀区文明办"][:3] == ["2", "1", "50.0%"]
     assert "合计" in rows
