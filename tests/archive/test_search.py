@@ -302,3 +302,14 @@ def test_dates_far_out_of_range_still_found(archive: Archive):
     assert titles(archive, "远年") == ["远年2920", "远年1850"]
     assert titles(archive, "远年", year=1850) == ["远年1850"] and titles(archive, "远年", year=2920) == ["远年2920"]
     assert titles(archive, "远年", year=1900) == []
+
+
+def test_source_filter_by_ranges_equals_streaming(big, monkeypatch):
+    from bulletin_desk.archive import search
+
+    archive, _ = big
+    streamed = [where(h) for h in archive.issues.search("文明", source="第3区", limit=300)]
+    monkeypatch.setattr(search, "SOURCE_RANGES_MAX", 10**6)
+    ranged = [where(h) for h in archive.issues.search("文明", source="第3区", limit=300)]
+    assert ranged == streamed and len(streamed) == 300
+    assert archive.issues.search("文明", source="没有这个单位") == []

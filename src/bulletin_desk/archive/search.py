@@ -151,13 +151,30 @@ _SELECT = ("SELECT d.issue_id, d.field, d.section, d.article, d.paragraph, d.lea
            "WHERE f.{table} MATCH ? AND instr(coalesce(d.folded, d.text), ?) > 0")
 
 
+SOURCE_RANGES_MAX = 400  # a --source held by at most this many issues is searched issue by issue
+
+
+def _match(folded: str) -> tuple[str, str]:
+    return ("grams", si.gram_query(folded)) if len(folded) < 3 else ("tri", si.trigram_query(folded))
+
+
+def source_issue_keys(conn: sqlite3.Connection, source: str) -> list[int]:
+    """Order keys (newest first) of the issues with an article whose source contains ``source``.
+
+    Found through the index itself (sources are indexed texts), so a --source that few issues carry
+    is answered from those issues' row-id ranges instead of every match of the query.
+    """
+    table, match = _match(si.fold(source))
+    rows = conn.execute(f"SELECT DISTINCT d.id >> {si.N_BITS} FROM {table} AS f JOIN docs AS d ON d.id = f.rowid "
+                        f"WHERE f.{table} MATCH ? AND d.field = 'article.source' AND instr(d.source, ?) > 0 "
+                        "ORDER BY 1 DESC", (match, source)).fetchall()
+    return [r[0] for r in rows]
+
+
 def query_sql(folded: str, *, year: int | None, source: str | None, series: str | None,
               include_trashed: bool) -> tuple[str, list[object]]:
     """The SQL and parameters for one search: grams for 1–2 characters, trigrams for more."""
-    if len(folded) < 3:
-        table, match = "grams", si.gram_query(folded)
-    else:
-        table, match = "tri", si.trigram_query(folded)
+    table, match = _match(folded)
     sql = _SELECT.format(table=table)
     params: list[object] = [match, folded]
     if not include_trashed:
@@ -186,15 +203,24 @@ def run_query(conn: sqlite3.Connection, query: str, *, year: int | None = None, 
     folded = normalise_query(query)
     if not folded or limit <= 0:
         return []
-    sql, params = query_sql(folded, year=year, source=source.strip() if source else None, series=series,
-                            include_trashed=include_trashed)
+    source = source.strip() if source else None
+    sql, params = query_sql(folded, year=year, source=source, series=series, include_trashed=include_trashed)
+    cursors: Iterator[Iterator[tuple]] = iter([conn.execute(sql, params)])  # type: ignore[type-arg]
+    if source:
+        keys = source_issue_keys(conn, source)
+        if len(keys) <= SOURCE_RANGES_MAX:  # each issue's row-id range on its own, newest first
+            ranged = sql.replace(" ORDER BY", " AND f.rowid >= ? AND f.rowid < ? ORDER BY")
+            cursors = (conn.execute(ranged, [*params, k << si.N_BITS, (k + 1) << si.N_BITS]) for k in keys)
     rows = []
     last_issue = None
-    for row in conn.execute(sql, params):
-        if len(rows) >= limit and row[0] != last_issue:
+    for cursor in cursors:
+        for row in cursor:
+            if len(rows) >= limit and row[0] != last_issue:
+                break
+            rows.append(row)
+            last_issue = row[0]
+        if len(rows) >= limit:
             break
-        rows.append(row)
-        last_issue = row[0]
     hits: list[tuple[int, SearchHit]] = []
     for n, (issue_id, field, section, article, paragraph, lead_length, text, series_, year_, number, total,
             supplement, issue_date, trashed, is_sample) in enumerate(rows):

@@ -56,6 +56,7 @@ FULL_REBUILD_SHARE = 0.3  # re-index everything when more than this share of iss
 
 _DAY0 = _dt.date(1900, 1, 1)
 _ID_BITS, _N_BITS = 26, 18
+N_BITS = _N_BITS  # row id = order key << N_BITS | n
 _MAX_DAYS = (1 << 17) - 1  # dates before 1900 sort as 1900, after 2258 (a typo like 2920) as 2258
 MAX_ROWS_PER_ISSUE = (1 << _N_BITS) - 1
 
