@@ -470,6 +470,10 @@ Details have been logged in: {1}</translation>
         <source>（暂无）</source>
         <translation>(none)</translation>
     </message>
+    <message>
+        <source>已打开文件 {0}（尚未存入档案）</source>
+        <translation>Opened the file {0} (not yet saved in the archive)</translation>
+    </message>
 </context>
 <context>
     <name>FindDialog</name>

@@ -470,6 +470,10 @@
         <source>（暂无）</source>
         <translation>（暂无）</translation>
     </message>
+    <message>
+        <source>已打开文件 {0}（尚未存入档案）</source>
+        <translation>已打开文件 {0}（尚未存入档案）</translation>
+    </message>
 </context>
 <context>
     <name>FindDialog</name>

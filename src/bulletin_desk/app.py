@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 
 from bulletin_desk import paths
 
@@ -199,6 +199,35 @@ def _load_start_issue(session: Session, settings: Settings, ask_restore: Any) ->
     doc.load(reference_sample())
 
 
+# Sans-serif CJK faces for the interface, best first. Windows and macOS pick a good one themselves
+# (Microsoft YaHei UI, PingFang); fontconfig's fallback for Chinese in Qt's default sans can land on a
+# calligraphic 楷体 (AR PL UKai), which makes the menus look like a greeting card.
+UI_CJK_FACES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Droid Sans Fallback")
+
+
+def prefer_ui_fonts(app: Any) -> str | None:
+    """On Linux, give the interface font an explicit sans-serif CJK fallback; returns the face chosen."""
+    if sys.platform in ("win32", "darwin"):
+        return None
+    from PySide6.QtGui import QFontDatabase
+
+    installed = set(QFontDatabase.families())
+    face = next((f for f in UI_CJK_FACES if f in installed), None)
+    if face is not None:
+        font = app.font()
+        font.setFamilies([font.family(), face])
+        app.setFont(font)
+    return face
+
+
+def _requested_file() -> Path | None:
+    try:
+        from bulletin_desk import winapp
+    except Exception:  # winapp is Windows glue; without it nothing was requested
+        return None
+    return winapp.requested_file()
+
+
 def main(ctx: Any = None, qt_args: list[str] | None = None) -> int:
     """Run the editor until the window closes; returns the exit code."""
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -209,6 +238,7 @@ def main(ctx: Any = None, qt_args: list[str] | None = None) -> int:
     settings = load_settings()
     app = QApplication.instance() or QApplication([sys.argv[0], *(qt_args or [])])
     app.setApplicationName("BulletinDesk")
+    prefer_ui_fonts(app)
     # QLocale.system() needs the QApplication; --lang counts only when given (ctx.lang has a default)
     cli_lang = ctx.lang if ctx is not None and getattr(ctx, "lang_explicit", False) else None
     install_translators(app, choose_language(settings.language, cli_lang))
@@ -245,6 +275,9 @@ def main(ctx: Any = None, qt_args: list[str] | None = None) -> int:
         window.statusBar().showMessage(note, 15000)
         if hook is None:
             QMessageBox.information(window, QCoreApplication.translate("App", "提示"), note)
+    requested = _requested_file()
+    if requested is not None:  # double-click on a .bdjson (the Windows launcher passes --open FILE)
+        QTimer.singleShot(0, lambda: window.files.open_file(requested))
     if hook is not None:
         hook.start(window, session.notes)
     try:

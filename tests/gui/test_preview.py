@@ -25,7 +25,8 @@ def test_preview_shows_the_layout_engines_pages(qtbot, window) -> None:
     assert window.preview.page_count() == len(expected.pages) == 5
     assert _texts(window) == [line.text for page in expected.pages for line in page.lines]
     assert window.status.pages.text() == "共5页"
-    assert "gbt9704-bulletin" in window.status.profile.text()
+    assert "22 行 × 28 字" in window.status.profile.text()
+    assert window.status.profile.toolTip() == "gbt9704-bulletin"
     assert window.status.chars.text() == "字数：1937"
 
 

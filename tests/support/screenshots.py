@@ -6,7 +6,8 @@ issue as on a first start::
     XDG_DATA_HOME=$(mktemp -d) XDG_CONFIG_HOME=$(mktemp -d) QT_QPA_PLATFORM=xcb \\
         xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python -m tests.support.screenshots OUTDIR
 
-Writes main-window.png, import-dialog.png and settings-dialog.png (ImageMagick ``import -window root``),
+Writes main-window.png, import-dialog.png, settings-dialog.png, workspace.png, templates-dialog.png and
+stats-dialog.png (ImageMagick ``import -window root``),
 the window as `bulletin_desk.app.main` builds it (archive, lock, start issue, translators).
 """
 
@@ -46,6 +47,7 @@ def main(outdir: Path) -> int:
     outdir.mkdir(parents=True, exist_ok=True)
     qapp = QApplication.instance() or QApplication([sys.argv[0]])
     qapp.setApplicationName("BulletinDesk")
+    app_module.prefer_ui_fonts(qapp)
     app_module.install_translators(qapp, "zh")
     settings = load_settings()
     session = app_module.open_session(paths.archive_path(), settings, lambda _w, _e: False)
@@ -70,6 +72,16 @@ def main(outdir: Path) -> int:
         settings_dialog.show()
         _grab(qapp, outdir / "settings-dialog.png")
         settings_dialog.close()
+        from bulletin_desk.gui.stats_dialog import StatsDialog
+        from bulletin_desk.gui.templates_dialog import TemplatesDialog
+        from bulletin_desk.gui.workspace import WorkspaceDialog
+
+        for name, extra in (("workspace.png", WorkspaceDialog(window)),
+                            ("templates-dialog.png", TemplatesDialog(window.link.repo, window)),
+                            ("stats-dialog.png", StatsDialog(window))):
+            extra.show()
+            _grab(qapp, outdir / name)
+            extra.close()
     finally:
         window.doc.stack.setClean()
         window.close()

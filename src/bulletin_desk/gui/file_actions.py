@@ -248,6 +248,28 @@ class FileActions(QObject):
         if path is not None:
             self.import_path(path)
 
+    def open_file(self, path: Path) -> None:
+        """A file handed to the app at start (a double-clicked .bdjson): a .bdjson opens as a new,
+        unsaved issue — saving puts it in the archive — and anything else goes through the import dialog."""
+        if path.suffix.lower() not in (".bdjson", ".json"):
+            self.import_path(path)
+            return
+        if not self._confirm_discard():
+            return
+        from bulletin_desk.ingest import import_path
+
+        try:
+            result = import_path(path)
+        except Exception as exc:
+            self._report_failure(self.tr("打开失败"), exc)
+            return
+        if result.issue is None:  # a one-article file: the import dialog places it
+            self.import_path(path)
+            return
+        self.doc.load(result.issue)
+        self.window.select_node(("masthead",))
+        self.window.statusBar().showMessage(self.tr("已打开文件 {0}（尚未存入档案）").format(path.name), 15000)
+
     def import_path(self, path: Path) -> None:
         from bulletin_desk.gui.import_dialog import run_import
 

@@ -51,8 +51,10 @@ class StatusPanel(QObject):
         self.page_count = len(layout.pages)
         self.pages.setText(self.tr("共{0}页").format(self.page_count))
         runner = self.window.runner  # type: ignore[attr-defined]
-        self.profile.setText(self.tr("版式：{0}").format(
-            getattr(layout, "profile_name", "") or runner.profile_name))
+        name = getattr(layout, "profile_name", "") or runner.profile_name
+        # the profile's own label (e.g. GB/T 9704 简报（A4，22 行 × 28 字）) reads better than its file name
+        self.profile.setText(self.tr("版式：{0}").format(getattr(runner.profile, "label_zh", "") or name))
+        self.profile.setToolTip(name)
         fit = compute_fit(layout, runner.profile)
         label = self.window.fit_label  # type: ignore[attr-defined]
         if fit is None:
