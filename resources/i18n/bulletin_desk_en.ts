@@ -1449,6 +1449,12 @@ Details have been logged in: {1}</translation>
         <source>统计已导出到：{0}</source>
         <translation>Statistics exported to: {0}</translation>
     </message>
+    <message>
+        <source>所选时段内没有报送的稿件，也没有已签发的简报。
+采用数只统计已签发（未删除）的各期；示例期不计入。</source>
+        <translation>No submissions were received and no issue was signed off in this period.
+Adopted articles count only signed-off issues that are not in the trash; the sample issue never counts.</translation>
+    </message>
 </context>
 <context>
     <name>StatusPanel</name>

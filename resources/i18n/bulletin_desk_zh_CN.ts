@@ -1449,6 +1449,12 @@
         <source>统计已导出到：{0}</source>
         <translation>统计已导出到：{0}</translation>
     </message>
+    <message>
+        <source>所选时段内没有报送的稿件，也没有已签发的简报。
+采用数只统计已签发（未删除）的各期；示例期不计入。</source>
+        <translation>所选时段内没有报送的稿件，也没有已签发的简报。
+采用数只统计已签发（未删除）的各期；示例期不计入。</translation>
+    </message>
 </context>
 <context>
     <name>StatusPanel</name>

@@ -66,6 +66,7 @@ def test_statistics_table_chart_and_csv(qtbot, real_window, tmp_path: Path) -> N
     assert table.horizontalHeaderItem(0).text() == "栏目"
     dialog.preset.setCurrentIndex(dialog.preset.findData("last_year"))
     assert table.rowCount() == 0 and dialog.chart.rows == []
+    assert "已签发" in dialog.chart.empty_text  # an empty period explains itself
     dialog.set_period(_dt.date.today() - _dt.timedelta(days=1), _dt.date.today())
     assert dialog.preset.currentData() == "custom" and table.rowCount() > 0
 

@@ -65,6 +65,7 @@ class BarChart(QWidget):
         self.setObjectName("statsChart")
         self.rows: list[tuple[str, int, int]] = []
         self.bars: list[tuple[QRectF, QRectF]] = []  # where the last paint put each row's two bars
+        self.empty_text = ""  # said in the middle when the period has nothing, so a blank is never a puzzle
 
     def set_rows(self, rows: list[tuple[str, int, int]]) -> None:
         self.rows = rows
@@ -89,6 +90,10 @@ class BarChart(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().base())
         self.bars = self.layout_bars()
+        if not self.rows and self.empty_text:
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(QRectF(self.rect()).adjusted(12, 12, -12, -12),
+                             int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), self.empty_text)
         for (key, submitted, adopted), (back, front) in zip(self.rows, self.bars, strict=True):
             painter.setPen(self.palette().text().color())
             painter.drawText(QRectF(4, back.top(), self.LABEL - 8, back.height()),
@@ -211,6 +216,8 @@ class StatsDialog(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(i, c, item)
         self.table.resizeColumnsToContents()
+        self.chart.empty_text = self.tr("所选时段内没有报送的稿件，也没有已签发的简报。\n"
+                                        "采用数只统计已签发（未删除）的各期；示例期不计入。")
         self.chart.set_rows([(r.key or none_key, r.submitted, r.adopted) for r in self.rows])
 
     def ask_csv_path(self) -> Path | None:
