@@ -47,6 +47,21 @@ def make_issue(rng: random.Random, template: Issue, pool: list[str], series: str
     return issue
 
 
+def cached_archive(keep: Path, issues: int) -> Path:
+    """The generated archive of ``issues`` issues in ``keep``, generated once and reused by every benchmark
+    (a half-written one from an interrupted run is thrown away, never used)."""
+    keep.mkdir(parents=True, exist_ok=True)
+    source = keep / f"archive-{issues}.sqlite3"
+    if not source.exists():
+        print(f"generating {source} …", file=sys.stderr)
+        partial = source.with_suffix(".partial")
+        for leftover in (partial, Path(str(partial) + "-wal"), Path(str(partial) + "-shm")):
+            leftover.unlink(missing_ok=True)
+        generate(partial, issues)
+        partial.rename(source)
+    return source
+
+
 def generate(out: Path, issues: int, seed: int = 1) -> Path:
     rng = random.Random(seed)
     template = _reference()

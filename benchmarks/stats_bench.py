@@ -27,7 +27,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from generate_archive import generate  # noqa: E402
+from generate_archive import cached_archive  # noqa: E402
 
 from bulletin_desk.archive import make_backup, open_archive  # noqa: E402
 
@@ -80,15 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--issues", type=int, default=10_000)
     parser.add_argument("--keep", type=Path, default=Path(tempfile.gettempdir()) / "bulletin-desk-bench")
     args = parser.parse_args(argv)
-    args.keep.mkdir(parents=True, exist_ok=True)
-    source = args.keep / f"archive-{args.issues}.sqlite3"
-    if not source.exists():
-        print(f"generating {source} …", file=sys.stderr)
-        partial = source.with_suffix(".partial")
-        for leftover in (partial, Path(str(partial) + "-wal"), Path(str(partial) + "-shm")):
-            leftover.unlink(missing_ok=True)
-        generate(partial, args.issues)
-        partial.rename(source)
+    source = cached_archive(args.keep, args.issues)
     work = Path(tempfile.mkdtemp(prefix="bd-stats-bench-"))
     try:
         path = work / "archive.sqlite3"

@@ -266,6 +266,12 @@ def issue_from_dict(root: Any) -> Issue:
 
 def loads(data: str | bytes) -> Issue:
     """Parse bulletin-desk/1 text or bytes (a UTF-8 BOM is tolerated on reading)."""
+    return issue_from_dict(parse_json_document(data))
+
+
+def parse_json_document(data: str | bytes) -> Any:
+    """UTF-8 JSON text or bytes → Python values; a BOM is tolerated, bad bytes and bad JSON are
+    FormatErrors with a position, shared by every bulletin-desk file format."""
     if isinstance(data, bytes):
         try:
             data = data.decode("utf-8-sig")
@@ -278,4 +284,4 @@ def loads(data: str | bytes) -> Issue:
     except json.JSONDecodeError as exc:
         raise FormatError("model.json.invalid", "", line=exc.lineno, column=exc.colno,
                           detail=exc.msg) from exc
-    return issue_from_dict(root)
+    return root

@@ -24,7 +24,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from bulletin_desk.model.codec import FormatError, _join, _Reader, _type_name
+from bulletin_desk.model.codec import FormatError, _join, _Reader, _type_name, parse_json_document
 from bulletin_desk.model.fragments import paragraphs_from_list, paragraphs_to_list
 from bulletin_desk.model.issue import Article, Paragraph
 
@@ -119,18 +119,7 @@ def templates_from_dict(root: Any) -> list[DistrictTemplate]:
 
 def loads_templates(data: str | bytes) -> list[DistrictTemplate]:
     """Parse a ``bulletin-desk-templates/1`` document (a UTF-8 BOM is tolerated on reading)."""
-    if isinstance(data, bytes):
-        try:
-            data = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise FormatError("model.json.not_utf8", "", position=exc.start) from exc
-    elif data.startswith("\ufeff"):
-        data = data[1:]
-    try:
-        root = json.loads(data)
-    except json.JSONDecodeError as exc:
-        raise FormatError("model.json.invalid", "", line=exc.lineno, column=exc.colno, detail=exc.msg) from exc
-    return templates_from_dict(root)
+    return templates_from_dict(parse_json_document(data))
 
 
 __all__ = ["TEMPLATES_FORMAT", "DistrictTemplate", "article_from_template", "dump_templates_bytes",
