@@ -1808,5 +1808,13 @@ Adopted articles count only signed-off issues that are not in the trash; the sam
         <source>找到 {0} 处{1}</source>
         <translation>{0} found{1}</translation>
     </message>
+    <message>
+        <source>正在检索…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>正在建立检索索引（{0}/{1} 期）…</source>
+        <translation>Building the search index ({0}/{1} issues)…</translation>
+    </message>
 </context>
 </TS>

@@ -1808,5 +1808,13 @@
         <source>找到 {0} 处{1}</source>
         <translation>找到 {0} 处{1}</translation>
     </message>
+    <message>
+        <source>正在检索…</source>
+        <translation>正在检索…</translation>
+    </message>
+    <message>
+        <source>正在建立检索索引（{0}/{1} 期）…</source>
+        <translation>正在建立检索索引（{0}/{1} 期）…</translation>
+    </message>
 </context>
 </TS>

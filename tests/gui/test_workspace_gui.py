@@ -44,14 +44,17 @@ def test_browser_lists_filters_sorts_and_opens(qtbot, real_window) -> None:
     assert [dialog.table.item(r, 2).key for r in range(3)] == sorted(numbers)
 
     dialog.source_filter.setText("朝阳区文明办")
-    dialog.fill()
+    with qtbot.waitSignal(dialog.filled, timeout=10000):  # the filters search on the worker
+        dialog.fill()
     assert dialog.table.rowCount() == 1 and dialog.selected_id() == second
     dialog.source_filter.setText("")
     dialog.section_filter.setText("新时代文明实践")
-    dialog.fill()
+    with qtbot.waitSignal(dialog.filled, timeout=10000):
+        dialog.fill()
     assert dialog.table.rowCount() == 3
     dialog.section_filter.setText("没有这个栏目")
-    dialog.fill()
+    with qtbot.waitSignal(dialog.filled, timeout=10000):
+        dialog.fill()
     assert dialog.table.rowCount() == 0
     dialog.section_filter.setText("")
     dialog.state.setCurrentIndex(dialog.state.findData("review"))
@@ -92,7 +95,9 @@ def test_search_highlights_hits_and_jumps_to_the_paragraph(qtbot, real_window) -
     _store_two(real_window)
     dialog = _workspace(qtbot, real_window)
     dialog.query.setText("暖心桥")
-    hits = dialog.search()
+    with qtbot.waitSignal(dialog.searched, timeout=10000) as blocker:
+        dialog.search()
+    hits = blocker.args[0]
     assert hits and dialog.hits_list.count() == len(hits)
     label = dialog.hits_list.itemWidget(dialog.hits_list.item(0))
     assert HIGHLIGHT + "暖心桥</span>" in label.text()

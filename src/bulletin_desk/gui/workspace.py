@@ -6,6 +6,12 @@ unit filters ask the core's search for the issues whose headings or sources cont
 修订记录 act on the selected issue. The 全文检索 tab runs `IssueRepository.search` and shows each
 hit's snippet with the matches highlighted; opening a hit opens the issue and selects the article
 and paragraph in the editor.
+
+Searches and the filter lookups run on a worker (search_runner.py) — the first search of a large or
+freshly upgraded archive builds the index, which must not freeze the window: a status line says
+正在检索…, and a progress bar follows the index while it is built or brought in step. Typing in the
+search box searches after a short pause (`DEBOUNCE_MS`); a newer query's hits replace an older one's.
+`searched` and `filled` tell tests (and anyone else) when results are on screen.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ import datetime as _dt
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +33,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -35,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bulletin_desk.gui.search_runner import Cancelled, Progress, SearchRunner
 from bulletin_desk.gui.states import jump_to, state_text
 
 if TYPE_CHECKING:
@@ -43,6 +51,7 @@ if TYPE_CHECKING:
 HIGHLIGHT = '<span style="background:#ffe066;font-weight:bold">'
 SEARCH_LIMIT = 200
 FILTER_LIMIT = 100000  # the 栏目/source filters ask the search for every matching issue
+DEBOUNCE_MS = 250  # typing pauses this long before the search runs
 
 
 def highlighted(text: str, spans: tuple[tuple[int, int], ...]) -> str:
@@ -70,11 +79,25 @@ class _Item(QTableWidgetItem):
             return str(self.key) < str(other_key)
 
 
+def _bring_index_in_step(repo: Any, progress: Progress) -> None:
+    """Build or update the search index with progress reports (on the worker, before searching)."""
+    index = getattr(repo, "search_index", None)
+    if index is not None and hasattr(index, "ensure_current"):
+        index.ensure_current(progress)
+
+
 class WorkspaceDialog(QDialog):
+    searched = Signal(list)  # the hits now shown
+    filled = Signal()  # the table now shows the filtered listing
+
     def __init__(self, window: MainWindow, start_tab: int = 0) -> None:
         super().__init__(window)
         self.window_ = window
         self.repo: Any = window.link.repo
+        self.runner = SearchRunner(self)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.progress.connect(self._on_progress)
+        self.runner.busy_changed.connect(self._on_busy)
         self.setWindowTitle(self.tr("档案"))
         self.resize(1100, 680)
         layout = QVBoxLayout(self)
@@ -83,10 +106,56 @@ class WorkspaceDialog(QDialog):
         self.tabs.addTab(self._browser_tab(), self.tr("简报列表"))
         self.tabs.addTab(self._search_tab(), self.tr("全文检索"))
         self.tabs.setCurrentIndex(start_tab)
+        bottom = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setObjectName("searchStatus")
+        self.progress = QProgressBar()
+        self.progress.setObjectName("searchProgress")
+        self.progress.setMaximumWidth(260)
+        self.progress.setRange(0, 0)  # busy indicator until the index reports its size
+        self.progress.hide()
+        bottom.addWidget(self.status)
+        bottom.addWidget(self.progress)
+        bottom.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        bottom.addWidget(buttons)
+        layout.addLayout(bottom)
         self.reload()
+
+    def done(self, result: int) -> None:
+        """Closing stops the worker's queue; an index build under way stops at its next batch."""
+        self._debounce.stop()
+        self.runner.close()
+        super().done(result)
+
+    # ---- the worker -----------------------------------------------------------------------------
+    def _on_busy(self, busy: bool) -> None:
+        self.status.setText(self.tr("正在检索…") if busy else "")
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(busy)
+
+    def _on_progress(self, _kind: str, done: int, total: int) -> None:
+        self.status.setText(self.tr("正在建立检索索引（{0}/{1} 期）…").format(done, total))
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.show()
+
+    def _on_finished(self, kind: str, result: object) -> None:
+        if isinstance(result, Cancelled):
+            return
+        if isinstance(result, Exception):
+            if kind == "search":
+                self.hit_count.setText("")
+            else:
+                self.count_label.setText("")
+            self._fail(self.tr("检索失败"), result)
+            return
+        if kind == "search":
+            query, hits = result  # type: ignore[misc]
+            self.show_hits(query, hits)
+        else:
+            self.show_rows(result)  # type: ignore[arg-type]
 
     # ---- the browser ----------------------------------------------------------------------------
     def _browser_tab(self) -> QWidget:
@@ -164,26 +233,45 @@ class WorkspaceDialog(QDialog):
             combo.blockSignals(False)
         self.fill()
 
-    def _issues_with(self, text: str, field: str) -> set[int]:
-        return {h.issue_id for h in self.repo.search(text, limit=FILTER_LIMIT, include_trashed=True)
-                if h.field == field}
+    def _filters(self) -> tuple[dict[str, Any], str, list[tuple[str, str]]]:
+        """What the listing is asked for, read from the widgets (on the GUI thread)."""
+        listing = {"series": self.series.currentData(), "year": self.year.currentData(),
+                   "trashed_only": self.trash_view.isChecked()}
+        texts = [(edit.text().strip(), field) for edit, field in (
+            (self.section_filter, "section.heading"), (self.source_filter, "article.source"))]
+        return listing, self.state.currentData() or "", [(t, f) for t, f in texts if t]
 
-    def rows(self) -> list[Any]:
-        """The listing with every filter applied (what the table shows)."""
-        trash = self.trash_view.isChecked()
-        rows = self.repo.list(series=self.series.currentData(), year=self.year.currentData(), trashed_only=trash)
-        state = self.state.currentData()
+    @staticmethod
+    def _filtered(repo: Any, listing: dict[str, Any], state: str, texts: list[tuple[str, str]],
+                  progress: Progress | None = None) -> list[Any]:
+        """The listing with every filter applied; the 栏目/source texts ask the search (on the worker)."""
+        if texts and progress is not None:
+            _bring_index_in_step(repo, progress)
+        rows = repo.list(**listing)
         if state:
             rows = [r for r in rows if r.state == state]
-        for edit, field in ((self.section_filter, "section.heading"), (self.source_filter, "article.source")):
-            text = edit.text().strip()
-            if text:
-                wanted = self._issues_with(text, field)
-                rows = [r for r in rows if r.id in wanted]
+        for text, field in texts:
+            wanted = {h.issue_id for h in repo.search(text, limit=FILTER_LIMIT, include_trashed=True)
+                      if h.field == field}
+            rows = [r for r in rows if r.id in wanted]
         return rows
 
+    def rows(self) -> list[Any]:
+        """The listing with every filter applied (what the table shows), computed here and now."""
+        return self._filtered(self.repo, *self._filters())
+
     def fill(self) -> None:
-        rows = self.rows()
+        """Show the listing: at once without 栏目/source filters, else when the worker has searched."""
+        listing, state, texts = self._filters()
+        if not texts:
+            self.runner.forget("rows")
+            self.show_rows(self._filtered(self.repo, listing, state, texts))
+            return
+        repo = self.repo
+        self.count_label.setText(self.tr("正在检索…"))
+        self.runner.request("rows", lambda progress: self._filtered(repo, listing, state, texts, progress))
+
+    def show_rows(self, rows: list[Any]) -> None:
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
@@ -203,6 +291,7 @@ class WorkspaceDialog(QDialog):
             self.table.selectRow(0)
         self.count_label.setText(self.tr("共 {0} 期").format(len(rows)))
         self._sync_buttons()
+        self.filled.emit()
 
     def selected_id(self) -> int | None:
         items = self.table.selectedItems()
@@ -302,6 +391,11 @@ class WorkspaceDialog(QDialog):
         self.query.setObjectName("archiveQuery")
         self.query.setPlaceholderText(self.tr("在报头、栏目、标题、按语、来源和正文中检索"))
         self.query.returnPressed.connect(self.search)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.search)
+        self.query.textEdited.connect(lambda _text: self._debounce.start())
         row.addWidget(self.query, 1)
         self._button(row, self.tr("检索"), self.search)
         box.addLayout(row)
@@ -313,20 +407,30 @@ class WorkspaceDialog(QDialog):
         self.hits_list.itemDoubleClicked.connect(lambda item: self.open_hit(self.hits_list.row(item)))
         box.addWidget(self.hits_list, 1)
         self.hits: list[Any] = []
+        self.shown_query = ""
         return page
 
-    def search(self) -> list[Any]:
+    def search(self) -> None:
+        """Search for the query on the worker; `show_hits` puts the hits on screen (newest query wins)."""
+        self._debounce.stop()
         text = self.query.text().strip()
-        self.hits_list.clear()
-        self.hits = []
         if not text:
-            self.hit_count.setText("")
-            return []
-        try:
-            self.hits = self.repo.search(text, limit=SEARCH_LIMIT)
-        except Exception as exc:
-            self._fail(self.tr("检索失败"), exc)
-            return []
+            self.runner.forget("search")
+            self.show_hits("", [])
+            return
+        repo = self.repo
+
+        def work(progress: Progress) -> tuple[str, list[Any]]:
+            _bring_index_in_step(repo, progress)
+            return text, repo.search(text, limit=SEARCH_LIMIT)
+
+        self.hit_count.setText(self.tr("正在检索…"))
+        self.runner.request("search", work)
+
+    def show_hits(self, query: str, hits: list[Any]) -> None:
+        self.hits_list.clear()
+        self.hits = list(hits)
+        self.shown_query = query
         for hit in self.hits:
             item = QListWidgetItem()
             label = QLabel(self.hit_html(hit))
@@ -337,8 +441,8 @@ class WorkspaceDialog(QDialog):
             self.hits_list.addItem(item)
             self.hits_list.setItemWidget(item, label)
         more = self.tr("（只显示前 {0} 条）").format(SEARCH_LIMIT) if len(self.hits) >= SEARCH_LIMIT else ""
-        self.hit_count.setText(self.tr("找到 {0} 处{1}").format(len(self.hits), more))
-        return self.hits
+        self.hit_count.setText(self.tr("找到 {0} 处{1}").format(len(self.hits), more) if query else "")
+        self.searched.emit(self.hits)
 
     def hit_html(self, hit: Any) -> str:
         where = f"{hit.series} {hit.label}"
@@ -374,7 +478,9 @@ def open_workspace(window: MainWindow, start_tab: int = 0) -> None:
     if window.link is None:
         window.files._no_archive()
         return
-    WorkspaceDialog(window, start_tab).exec()
+    dialog = WorkspaceDialog(window, start_tab)
+    dialog.exec()
+    dialog.deleteLater()  # its worker stops with it (at most one batch of an index build later)
 
 
 def open_search(window: MainWindow) -> None:
