@@ -526,6 +526,55 @@ Details have been logged in: {1}</translation>
     </message>
 </context>
 <context>
+    <name>FontChoices</name>
+    <message>
+        <source>替代字体（屏幕、PDF、打印）</source>
+        <translation>Stand-in fonts (screen, PDF, print)</translation>
+    </message>
+    <message>
+        <source>无可用字体</source>
+        <translation>no font available</translation>
+    </message>
+    <message>
+        <source>自动（{0}）</source>
+        <translation>Automatic ({0})</translation>
+    </message>
+    <message>
+        <source>已安装正式字体“{0}”，始终优先使用。</source>
+        <translation>The official font “{0}” is installed and is always used first.</translation>
+    </message>
+    <message>
+        <source>之前选择的“{0}”已不在本机，改用自动；按“确定”保存此更改。</source>
+        <translation>“{0}”, chosen before, is no longer installed; Automatic is used instead. Press OK to save this change.</translation>
+    </message>
+    <message>
+        <source>排版按正式字体的字宽计算，换行和分页不随替代字体改变。
+导出的 DOCX 仍写正式字体名，由读者电脑上的 Word/WPS 自行替代。</source>
+        <translation>Layout measures with the official fonts&apos; widths, so line and page breaks do not change with the stand-in.
+Exported DOCX files still name the official fonts; the reader&apos;s Word/WPS substitutes its own.</translation>
+    </message>
+    <message>
+        <source>仿宋（正文）</source>
+        <translation>FangSong (body)</translation>
+    </message>
+    <message>
+        <source>小标宋（报头、标题）</source>
+        <translation>XiaoBiaoSong (masthead, titles)</translation>
+    </message>
+    <message>
+        <source>楷体（按语等）</source>
+        <translation>KaiTi (notes etc.)</translation>
+    </message>
+    <message>
+        <source>黑体（栏目、小标题）</source>
+        <translation>HeiTi (sections, sub-headings)</translation>
+    </message>
+    <message>
+        <source>宋体（页码）</source>
+        <translation>SongTi (page numbers)</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>导入：{0}</source>
@@ -1282,10 +1331,6 @@ Details have been logged in: {1}</translation>
         <translation>The font check is not available.</translation>
     </message>
     <message>
-        <source>字体</source>
-        <translation>Fonts</translation>
-    </message>
-    <message>
         <source>档案位置和界面语言在下次启动时生效。</source>
         <translation>Changes to the archive location and interface language take effect the next time Bulletin Desk starts.</translation>
     </message>
@@ -1508,16 +1553,16 @@ Adopted articles count only signed-off issues that are not in the trash; the sam
         <translation>The font check is not available.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;公文规定的字体（如方正小标宋简体、仿宋_GB2312）未安装时，预览、PDF 与打印使用替代字体。排版按规定字体的字宽计算，换行和分页不受影响，只是字形略有差别。安装正式字体后重新启动即可使用。&lt;/p&gt;&lt;ul&gt;{0}&lt;/ul&gt;</source>
-        <translation>&lt;p&gt;When the fonts prescribed for official documents (such as FZXiaoBiaoSong-B05S and FangSong_GB2312) are not installed, the preview, PDF and printout use stand-ins. Layout is computed with the prescribed fonts&apos; widths, so line and page breaks are unaffected; only the glyphs look slightly different. Install the official fonts and restart to use them.&lt;/p&gt;&lt;ul&gt;{0}&lt;/ul&gt;</translation>
-    </message>
-    <message>
         <source>字体情况</source>
         <translation>Font Status</translation>
     </message>
     <message>
         <source>字体：均用替代字体</source>
         <translation>Fonts: all substituted</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;公文规定的字体（如方正小标宋简体、仿宋_GB2312）未安装时，预览、PDF 与打印使用替代字体。排版按规定字体的字宽计算，换行和分页不受影响，只是字形略有差别。安装正式字体后重新启动即可使用；替代字体可在“设置”中另选。&lt;/p&gt;&lt;ul&gt;{0}&lt;/ul&gt;</source>
+        <translation>&lt;p&gt;When the official fonts (such as FZXiaoBiaoSong-B05S and FangSong_GB2312) are not installed, the preview, PDF and print use stand-in fonts. Layout is measured with the official fonts&apos; widths, so line and page breaks are unaffected; only the glyphs look slightly different. Install the official fonts and restart to use them; the stand-ins can be chosen in Settings.&lt;/p&gt;&lt;ul&gt;{0}&lt;/ul&gt;</translation>
     </message>
 </context>
 <context>

@@ -526,6 +526,55 @@
     </message>
 </context>
 <context>
+    <name>FontChoices</name>
+    <message>
+        <source>替代字体（屏幕、PDF、打印）</source>
+        <translation>替代字体（屏幕、PDF、打印）</translation>
+    </message>
+    <message>
+        <source>无可用字体</source>
+        <translation>无可用字体</translation>
+    </message>
+    <message>
+        <source>自动（{0}）</source>
+        <translation>自动（{0}）</translation>
+    </message>
+    <message>
+        <source>已安装正式字体“{0}”，始终优先使用。</source>
+        <translation>已安装正式字体“{0}”，始终优先使用。</translation>
+    </message>
+    <message>
+        <source>之前选择的“{0}”已不在本机，改用自动；按“确定”保存此更改。</source>
+        <translation>之前选择的“{0}”已不在本机，改用自动；按“确定”保存此更改。</translation>
+    </message>
+    <message>
+        <source>排版按正式字体的字宽计算，换行和分页不随替代字体改变。
+导出的 DOCX 仍写正式字体名，由读者电脑上的 Word/WPS 自行替代。</source>
+        <translation>排版按正式字体的字宽计算，换行和分页不随替代字体改变。
+导出的 DOCX 仍写正式字体名，由读者电脑上的 Word/WPS 自行替代。</translation>
+    </message>
+    <message>
+        <source>仿宋（正文）</source>
+        <translation>仿宋（正文）</translation>
+    </message>
+    <message>
+        <source>小标宋（报头、标题）</source>
+        <translation>小标宋（报头、标题）</translation>
+    </message>
+    <message>
+        <source>楷体（按语等）</source>
+        <translation>楷体（按语等）</translation>
+    </message>
+    <message>
+        <source>黑体（栏目、小标题）</source>
+        <translation>黑体（栏目、小标题）</translation>
+    </message>
+    <message>
+        <source>宋体（页码）</source>
+        <translation>宋体（页码）</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>导入：{0}</source>
@@ -1282,10 +1331,6 @@
         <translation>字体检测模块未就绪。</translation>
     </message>
     <message>
-        <source>字体</source>
-        <translation>字体</translation>
-    </message>
-    <message>
         <source>档案位置和界面语言在下次启动时生效。</source>
         <translation>档案位置和界面语言在下次启动时生效。</translation>
     </message>
@@ -1508,16 +1553,16 @@
         <translation>字体检测模块未就绪。</translation>
     </message>
     <message>
-        <source>&lt;p&gt;公文规定的字体（如方正小标宋简体、仿宋_GB2312）未安装时，预览、PDF 与打印使用替代字体。排版按规定字体的字宽计算，换行和分页不受影响，只是字形略有差别。安装正式字体后重新启动即可使用。&lt;/p&gt;&lt;ul&gt;{0}&lt;/ul&gt;</source>
-        <translation>&lt;p&gt;公文规定的字体（如方正小标宋简体、仿宋_GB2312）未安装时，预览、PDF 与打印使用替代字体。排版按规定字体的字宽计算，换行和分页不受影响，只是字形略有差别。安装正式字体后重新启动即可使用。&lt;/p&gt;&lt;ul&gt;{0}&lt;/ul&gt;</translation>
-    </message>
-    <message>
         <source>字体情况</source>
         <translation>字体情况</translation>
     </message>
     <message>
         <source>字体：均用替代字体</source>
         <translation>字体：均用替代字体</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;公文规定的字体（如方正小标宋简体、仿宋_GB2312）未安装时，预览、PDF 与打印使用替代字体。排版按规定字体的字宽计算，换行和分页不受影响，只是字形略有差别。安装正式字体后重新启动即可使用；替代字体可在“设置”中另选。&lt;/p&gt;&lt;ul&gt;{0}&lt;/ul&gt;</source>
+        <translation>&lt;p&gt;公文规定的字体（如方正小标宋简体、仿宋_GB2312）未安装时，预览、PDF 与打印使用替代字体。排版按规定字体的字宽计算，换行和分页不受影响，只是字形略有差别。安装正式字体后重新启动即可使用；替代字体可在“设置”中另选。&lt;/p&gt;&lt;ul&gt;{0}&lt;/ul&gt;</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "render.font.official": ("{face}：使用正式字体“{family}”", "{face}: official font “{family}”"),
     "render.font.substitute": ("{face}：未安装“{official}”，以“{family}”代替",
                                "{face}: “{official}” is not installed; using “{family}” instead"),
+    "render.font.chosen": ("{face}：未安装“{official}”，按设置以“{family}”代替",
+                           "{face}: “{official}” is not installed; using “{family}” as chosen in Settings"),
+    "render.font.choice_missing": ("{face}：设置中选择的“{choice}”未安装，已改用自动选择的“{family}”",
+                                   "{face}: “{choice}” chosen in Settings is not installed; using “{family}” "
+                                   "(automatic) instead"),
     "render.font.missing": ("{face}：未安装“{official}”，也没有可用的替代字体",
                             "{face}: “{official}” is not installed and no stand-in font was found"),
     "render.no_pages": ("排版结果没有页面，无法输出", "The layout has no pages; nothing to write"),

@@ -319,6 +319,7 @@ class FileActions(QObject):
 
     # ---- settings ----------------------------------------------------------------------------
     def open_settings(self) -> None:
+        from bulletin_desk.gui.font_choice import apply_font_choices
         from bulletin_desk.gui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.window.settings, self.window)
@@ -328,3 +329,4 @@ class FileActions(QObject):
             if self.window.settings.layout_profile != self.window.runner.profile_name:
                 self.window.runner.set_profile(self.window.settings.layout_profile)
                 self.window.runner.request_now()
+            apply_font_choices(self.window)

@@ -30,6 +30,7 @@ from bulletin_desk.gui.archive_link import ArchiveLink
 from bulletin_desk.gui.autosave import JournalAutosaver
 from bulletin_desk.gui.document import IssueDocument, NodeKey
 from bulletin_desk.gui.editors import EditorStack
+from bulletin_desk.gui.font_choice import use_font_choices
 from bulletin_desk.gui.layout_runner import LayoutRunner
 from bulletin_desk.gui.outline import OutlineModel
 from bulletin_desk.gui.page_strip import PageStrip
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.resize(1480, 920)
         self.setAcceptDrops(True)
+        use_font_choices(settings.font_substitutes)  # before anything paints or reports fonts
 
         # centre: the editing pane
         self.editors = EditorStack(doc)

@@ -70,6 +70,13 @@ class PageStrip(QListWidget):
         if self._todo:
             self._timer.start()
 
+    def repaint_all(self) -> None:
+        """Paint every thumbnail again: the stand-in font changed (设置), the pages did not."""
+        self._painted.clear()
+        self._todo = list(range(len(self._pages)))
+        if self._todo:
+            self._timer.start()
+
     def pending(self) -> int:
         """Thumbnails still to paint (tests and the benchmark wait for 0)."""
         return len(self._todo)

@@ -1,7 +1,8 @@
 """设置: archive location, revision-snapshot interval, layout profile, language, display name, fonts.
 
 Changes take effect on OK and are saved to the platformdirs config folder; a new archive location
-or language applies at the next start (the dialog says so), the layout profile at once.
+or language applies at the next start (the dialog says so); the layout profile, the snapshot interval,
+the display name and the stand-in fonts at once (gui/file_actions.open_settings).
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
 from bulletin_desk import paths
+from bulletin_desk.gui.font_choice import FontChoices
 from bulletin_desk.gui.settings import Settings
-from bulletin_desk.gui.status import font_report
 
 # Not interface text (tests/gui/test_i18n.py): a language's name stays in that language, so a reader
 # of either can find their own in the list.
@@ -35,14 +37,22 @@ def layout_profiles() -> list[str]:
 
 
 class SettingsDialog(QDialog):
+    """The form on top, the stand-in fonts under it, the buttons at the very bottom.
+
+    A QVBoxLayout whose size constraint follows the content (not a fixed height): the old QFormLayout
+    with a fixed resize left an empty band under the buttons once word-wrapped labels measured shorter.
+    """
+
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("设置"))
-        self.resize(640, 420)
-        form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        form = QFormLayout()
+        outer.addLayout(form)
         self.archive = QLineEdit(settings.archive_path)
         self.archive.setPlaceholderText(str(paths.default_archive_path()))
+        self.archive.setMinimumWidth(420)
         browse = QPushButton(self.tr("选择…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
@@ -70,16 +80,23 @@ class SettingsDialog(QDialog):
         self.display_name = QLineEdit(settings.display_name)
         self.display_name.setPlaceholderText(self.tr("用于核稿、签发记录，例如：张三"))
         form.addRow(self.tr("编辑姓名"), self.display_name)
-        report = font_report()
-        fonts = QLabel("<br>".join(row[3] for row in report) if report else self.tr("字体检测模块未就绪。"))
-        fonts.setWordWrap(True)
-        form.addRow(self.tr("字体"), fonts)
-        form.addRow("", QLabel(self.tr("档案位置和界面语言在下次启动时生效。")))
+        self.fonts: FontChoices | None = None
+        try:
+            self.fonts = FontChoices(settings.font_substitutes, settings.layout_profile)
+        except ImportError:
+            outer.addWidget(QLabel(self.tr("字体检测模块未就绪。")))
+        else:
+            self.profile.currentIndexChanged.connect(
+                lambda _i: self.fonts.show_faces_of(self.profile.currentData()) if self.fonts else None)
+            outer.addWidget(self.fonts)
+        outer.addWidget(QLabel(self.tr("档案位置和界面语言在下次启动时生效。")))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.resize(640, self.sizeHint().height())  # as tall as the form, no empty band under the buttons
+        outer.addWidget(buttons)
+        # as tall as the content, resizable in width only: no empty band under the buttons
+        outer.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
+        self.adjustSize()
 
     def _browse(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
@@ -94,3 +111,5 @@ class SettingsDialog(QDialog):
         self.settings.layout_profile = self.profile.currentData()
         self.settings.language = self.language.currentData()
         self.settings.display_name = self.display_name.text().strip()
+        if self.fonts is not None:
+            self.settings.font_substitutes = self.fonts.choices(self.settings.font_substitutes)

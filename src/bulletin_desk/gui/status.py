@@ -69,6 +69,11 @@ class StatusPanel(QObject):
             label.setStyleSheet("")
         self.fit = fit
 
+    def refresh_fonts(self) -> None:
+        """Read the font report again: the editor chose another stand-in in 设置."""
+        self._report = font_report()
+        self._show_fonts()
+
     def _show_fonts(self) -> None:
         if self._report is None:
             self.fonts.setText(self.tr("字体：未检测"))
@@ -91,5 +96,5 @@ class StatusPanel(QObject):
             text = self.tr(
                 "<p>公文规定的字体（如方正小标宋简体、仿宋_GB2312）未安装时，预览、PDF 与打印使用替代字体。"
                 "排版按规定字体的字宽计算，换行和分页不受影响，只是字形略有差别。"
-                "安装正式字体后重新启动即可使用。</p><ul>{0}</ul>").format(rows)
+                "安装正式字体后重新启动即可使用；替代字体可在“设置”中另选。</p><ul>{0}</ul>").format(rows)
         QMessageBox.information(self.window, self.tr("字体情况"), text)

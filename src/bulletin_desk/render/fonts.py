@@ -9,14 +9,20 @@ Noto Serif CJK SC"), so an editor knows before printing whether the office fonts
 Only painting depends on the result: the layout engine measures with its own static tables, so line
 and page breaks never change with the stand-in (official-layout.md §6).
 
+The editor may pick the stand-in per face (设置 → 字体). The GUI passes that choice in as a plain
+mapping (face value → family, `set_font_overrides`); render never reads GUI settings. An installed
+official face still wins over any choice, and a chosen family that is no longer installed falls back
+to the table's order with a note in the report, never an error: fonts come and go with the machine.
+
 `FontBook` hands out QRawFonts per (face, size, bold) and finds a fallback font for a character the
 chosen font lacks (e.g. a rare ideograph missing from a 楷体 stand-in), so nothing prints as tofu.
 """
 
 from __future__ import annotations
 
+import threading
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -57,19 +63,26 @@ class FaceResolution:
     official: bool  # True when ``family`` is one of the official names
     official_names: tuple[str, ...]
     weight: str = "normal"
+    chosen: bool = False  # ``family`` is the editor's choice (设置), not the table's first installed stand-in
+    unavailable_choice: str = ""  # a family chosen in 设置 that is not installed (any more): 自动 used instead
+    auto_family: str = ""  # what 自动 picks here: the official face or the table's first installed stand-in
 
     @property
     def missing(self) -> bool:
         return not self.family
 
     def message(self) -> Message:
-        """A message code for the GUI/CLI: official face found, stand-in used, or nothing usable."""
+        """A message code for the GUI/CLI: official face found, stand-in used (chosen or automatic), a
+        chosen stand-in that is gone, or nothing usable."""
         if self.missing:
             return Message("render.font.missing", {"face": self.label_zh, "official": self.official_names[0]})
         if self.official:
             return Message("render.font.official", {"face": self.label_zh, "family": self.family})
-        return Message("render.font.substitute",
-                       {"face": self.label_zh, "official": self.official_names[0], "family": self.family})
+        if self.unavailable_choice:
+            return Message("render.font.choice_missing", {"face": self.label_zh, "choice": self.unavailable_choice,
+                                                          "family": self.family})
+        code = "render.font.chosen" if self.chosen else "render.font.substitute"
+        return Message(code, {"face": self.label_zh, "official": self.official_names[0], "family": self.family})
 
 
 @dataclass(frozen=True)
@@ -120,8 +133,10 @@ def _installed_families() -> dict[str, str]:
 
 
 def resolve_faces(specs: tuple[FaceSpec, ...] | None = None,
-                  installed: set[str] | None = None) -> FontReport:
-    """Resolve every face to the first installed official name, else the first installed stand-in.
+                  installed: set[str] | None = None,
+                  overrides: Mapping[str, str] | None = None) -> FontReport:
+    """Resolve every face to the first installed official name, else the editor's chosen stand-in
+    (``overrides``: face value → family), else the first installed stand-in of the table.
 
     ``installed`` (family names) replaces the font database, for tests and for "what if" reports.
     """
@@ -130,6 +145,7 @@ def resolve_faces(specs: tuple[FaceSpec, ...] | None = None,
         known = _installed_families()
     else:
         known = {name.casefold(): name for name in installed}
+    choices = {str(key): value for key, value in (overrides or {}).items() if value}
     resolved = []
     for spec in specs:
         family, official = "", False
@@ -142,15 +158,66 @@ def resolve_faces(specs: tuple[FaceSpec, ...] | None = None,
                 if name.casefold() in known:
                     family = known[name.casefold()]
                     break
+        auto, chosen, unavailable = family, False, ""
+        choice = choices.get(spec.face.value, "")
+        if choice and not official:
+            if choice.casefold() in known:
+                family, chosen = known[choice.casefold()], True
+            else:
+                unavailable = choice
         resolved.append(FaceResolution(spec.face, spec.label_zh, family, official,
-                                       spec.official or (spec.label_zh,), spec.weight))
+                                       spec.official or (spec.label_zh,), spec.weight,
+                                       chosen=chosen, unavailable_choice=unavailable, auto_family=auto))
     return FontReport(tuple(resolved))
 
 
-@lru_cache(maxsize=1)
+_overrides_lock = threading.Lock()
+_overrides: tuple[tuple[str, str], ...] = ()  # the editor's stand-in choices, sorted (face value, family)
+_generation = 0  # bumped on every change, so per-thread FontBooks know to rebuild
+
+
+def set_font_overrides(overrides: Mapping[str, str] | None) -> bool:
+    """Use the editor's stand-ins (face value → family; "" or absent = 自动) from now on.
+
+    Called by the GUI from its settings: render holds the mapping, not the settings. Returns True
+    when the choice changed, so the caller knows to repaint.
+    """
+    global _overrides, _generation
+    new = tuple(sorted((str(key), value) for key, value in (overrides or {}).items() if value))
+    with _overrides_lock:
+        if new == _overrides:
+            return False
+        _overrides = new
+        _generation += 1
+    return True
+
+
+def font_overrides() -> dict[str, str]:
+    """The stand-in choices in force (face value → family)."""
+    return dict(_overrides)
+
+
+def font_generation() -> int:
+    """A counter that changes whenever the stand-in choices do (painter.shared_font_book checks it)."""
+    return _generation
+
+
+@lru_cache(maxsize=8)
+def _report_for(overrides: tuple[tuple[str, str], ...]) -> FontReport:
+    return resolve_faces(overrides=dict(overrides))
+
+
 def font_report() -> FontReport:
-    """The report for this machine (cached: fonts are not installed while the app runs)."""
-    return resolve_faces()
+    """The report for this machine with the choices in force (cached per choice: fonts are not
+    installed while the app runs)."""
+    return _report_for(_overrides)
+
+
+def cjk_families() -> list[str]:
+    """Installed families that write Simplified Chinese, for the 设置 choice (vertical "@" faces left out)."""
+    ensure_gui_app()
+    return sorted({name for name in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+                   if not name.startswith("@")}, key=str.casefold)
 
 
 def face_weight(resolution: FaceResolution, bold: bool) -> int:

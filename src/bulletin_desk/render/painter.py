@@ -18,7 +18,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QGlyphRun, QPainter, QPen, QRawFont
 
 from bulletin_desk.layout.page import BlockRole, Page, Rule, TextRun
-from bulletin_desk.render.fonts import FontBook
+from bulletin_desk.render.fonts import FontBook, font_generation
 
 
 @dataclass(frozen=True)
@@ -61,12 +61,16 @@ def is_masthead_rule(rule: Rule) -> bool:
 
 
 def shared_font_book() -> FontBook:
-    """One FontBook per thread: raw fonts are expensive to create and never change, but QRawFont
-    objects must not be shared between the GUI thread (preview) and a worker writing a PDF."""
+    """One FontBook per thread: raw fonts are expensive to create, but QRawFont objects must not be
+    shared between the GUI thread (preview) and a worker writing a PDF. A book is rebuilt when the
+    editor's stand-in choice changed (fonts.set_font_overrides), so the next paint, PDF or print
+    uses the new font without anyone having to tell each thread."""
+    generation = font_generation()
     book = getattr(_books, "book", None)
-    if book is None:
+    if book is None or getattr(_books, "generation", None) != generation:
         book = FontBook()
         _books.book = book
+        _books.generation = generation
     return book
 
 
