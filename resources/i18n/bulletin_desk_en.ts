@@ -914,6 +914,14 @@ Exported DOCX files still name the official fonts; the reader&apos;s Word/WPS su
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
+    <message>
+        <source>已把未保存的修改留作修订快照（可在“修订记录”中查看）。</source>
+        <translation>Unsaved changes kept as a revision snapshot (see Revisions).</translation>
+    </message>
+    <message>
+        <source>修订快照未能保存：{0}</source>
+        <translation>Could not keep a revision snapshot: {0}</translation>
+    </message>
 </context>
 <context>
     <name>MastheadForm</name>
@@ -1295,10 +1303,6 @@ Exported DOCX files still name the official fonts; the reader&apos;s Word/WPS su
         <translation> min</translation>
     </message>
     <message>
-        <source>每隔多久在档案中保留一个修订版本；自动保存（防崩溃）始终在2秒内完成</source>
-        <translation>How often a revision is kept in the archive; autosave (crash protection) always happens within 2 seconds</translation>
-    </message>
-    <message>
         <source>修订快照间隔</source>
         <translation>Revision snapshot interval</translation>
     </message>
@@ -1341,6 +1345,10 @@ Exported DOCX files still name the official fonts; the reader&apos;s Word/WPS su
     <message>
         <source>简报档案 (*.sqlite3)</source>
         <translation>Bulletin archives (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>有未保存的修改时，每隔多久把当前稿留作一个修订版本（在“修订记录”中查看、恢复）；自动保存（防崩溃）始终在2秒内完成</source>
+        <translation>While there are unsaved changes, how often the current draft is kept as a revision (view and restore it in Revisions); autosave (crash protection) always completes within 2 seconds</translation>
     </message>
 </context>
 <context>

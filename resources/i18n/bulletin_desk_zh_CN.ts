@@ -914,6 +914,14 @@
         <source>{0}（{1}）</source>
         <translation>{0}（{1}）</translation>
     </message>
+    <message>
+        <source>已把未保存的修改留作修订快照（可在“修订记录”中查看）。</source>
+        <translation>已把未保存的修改留作修订快照（可在“修订记录”中查看）。</translation>
+    </message>
+    <message>
+        <source>修订快照未能保存：{0}</source>
+        <translation>修订快照未能保存：{0}</translation>
+    </message>
 </context>
 <context>
     <name>MastheadForm</name>
@@ -1295,10 +1303,6 @@
         <translation> 分钟</translation>
     </message>
     <message>
-        <source>每隔多久在档案中保留一个修订版本；自动保存（防崩溃）始终在2秒内完成</source>
-        <translation>每隔多久在档案中保留一个修订版本；自动保存（防崩溃）始终在2秒内完成</translation>
-    </message>
-    <message>
         <source>修订快照间隔</source>
         <translation>修订快照间隔</translation>
     </message>
@@ -1341,6 +1345,10 @@
     <message>
         <source>简报档案 (*.sqlite3)</source>
         <translation>简报档案 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>有未保存的修改时，每隔多久把当前稿留作一个修订版本（在“修订记录”中查看、恢复）；自动保存（防崩溃）始终在2秒内完成</source>
+        <translation>有未保存的修改时，每隔多久把当前稿留作一个修订版本（在“修订记录”中查看、恢复）；自动保存（防崩溃）始终在2秒内完成</translation>
     </message>
 </context>
 <context>

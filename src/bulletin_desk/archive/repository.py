@@ -222,6 +222,30 @@ class IssueRepository(TemplatesMixin, SubmissionsMixin, StatesMixin, StatisticsM
 
         return self._run_read(body)
 
+    def keep_snapshot(self, issue_id: int, issue: Issue) -> int:
+        """Keep an editor's unsaved working copy as a revision, without saving it; returns its number.
+
+        The desktop editor calls this every 设置 interval while a stored issue has unsaved edits, so
+        work between explicit saves can be compared and restored from 修订记录 like any superseded
+        version. The stored issue and its version stay as they are (the snapshot records the version
+        it was edited from). Refused (ReadOnlyError) for a signed issue, like `save`.
+        """
+        def body(conn: Connection) -> int:
+            row = conn.execute(select(issues_t).where(issues_t.c.id == issue_id)).first()
+            if row is None:
+                raise NotFoundError("archive.not_found", issue=issue_id)
+            self._refuse_signed(row)
+            values = mapping.issue_values(issue)
+            seq = conn.execute(select(func.coalesce(func.max(revisions_t.c.seq), 0))
+                               .where(revisions_t.c.issue_id == issue_id)).scalar_one() + 1
+            conn.execute(insert(revisions_t).values(
+                issue_id=issue_id, seq=seq, version=row.version, saved_at=now_text(),
+                label=issue_label(issue.masthead), first_title=values["first_title"],
+                char_count=values["char_count"], content=dumps(issue)))
+            return int(seq)
+
+        return self._run_write(body)
+
     def revision_issue(self, issue_id: int, n: int) -> Issue:
         def body(conn: Connection) -> Issue:
             content = conn.execute(select(revisions_t.c.content).where(revisions_t.c.issue_id == issue_id,

@@ -161,6 +161,11 @@ class ArchiveLink:
         return getattr(proposal, "number", None), getattr(proposal, "total_number", None)
 
     # ---- journal -------------------------------------------------------------------------------
+    def keep_snapshot(self, issue_id: int, issue: Issue) -> int | None:
+        """Keep the unsaved working copy as a revision (the 设置 interval); None when the archive cannot."""
+        keep = getattr(self._repo(), "keep_snapshot", None)
+        return None if keep is None else int(keep(issue_id, issue))
+
     def journal_put(self, issue_id: int | None, issue: Issue) -> None:
         """Park the issue; with layout hints, as a small envelope (bulletin-desk/1 has no key for them)."""
         text = dumps(issue)

@@ -2,8 +2,8 @@
 
 A short debounce (so a burst of typing is one write) plus a ceiling (so continuous typing still
 reaches the journal every 2 s). The journal is cleared when the issue is saved or undone back to
-its saved state. Periodic revision snapshots (the 设置 interval) are the archive's business and
-are not driven from here.
+its saved state. Periodic revision snapshots (the 设置 interval) are gui/snapshots.py's: they keep
+a working copy in the archive's revisions, a different thing from this crash guard.
 """
 
 from __future__ import annotations

@@ -324,9 +324,12 @@ class FileActions(QObject):
 
         dialog = SettingsDialog(self.window.settings, self.window)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            # compare with the saved choice, not runner.profile_name (the profile's own name: "" ≠ the default's)
+            old_profile = self.window.settings.layout_profile
             dialog.apply()
             self._save_settings()
-            if self.window.settings.layout_profile != self.window.runner.profile_name:
+            if self.window.settings.layout_profile != old_profile:
                 self.window.runner.set_profile(self.window.settings.layout_profile)
                 self.window.runner.request_now()
+            self.window.snapshots.set_interval(self.window.settings.snapshot_minutes)
             apply_font_choices(self.window)

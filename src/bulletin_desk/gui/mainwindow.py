@@ -36,6 +36,7 @@ from bulletin_desk.gui.outline import OutlineModel
 from bulletin_desk.gui.page_strip import PageStrip
 from bulletin_desk.gui.preview import PreviewView, painter_function
 from bulletin_desk.gui.settings import Settings, save_settings
+from bulletin_desk.gui.snapshots import RevisionSnapshots
 from bulletin_desk.gui.status import StatusPanel
 from bulletin_desk.model import issue_label
 
@@ -104,6 +105,11 @@ class MainWindow(QMainWindow):
         self.autosaver = JournalAutosaver(doc, link, self)
         self.autosaver.failed.connect(lambda text: self.statusBar().showMessage(
             self.tr("自动保存失败：{0}").format(text), 10000))
+        self.snapshots = RevisionSnapshots(doc, link, settings.snapshot_minutes, self)
+        self.snapshots.kept.connect(lambda _n: self.statusBar().showMessage(
+            self.tr("已把未保存的修改留作修订快照（可在“修订记录”中查看）。"), 5000))
+        self.snapshots.failed.connect(lambda text: self.statusBar().showMessage(
+            self.tr("修订快照未能保存：{0}").format(text), 10000))
 
         from bulletin_desk.gui.file_actions import FileActions
         from bulletin_desk.gui.find import FindReplace

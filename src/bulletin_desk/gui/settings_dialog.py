@@ -63,7 +63,8 @@ class SettingsDialog(QDialog):
         self.snapshot.setRange(1, 240)
         self.snapshot.setSuffix(self.tr(" 分钟"))
         self.snapshot.setValue(settings.snapshot_minutes)
-        self.snapshot.setToolTip(self.tr("每隔多久在档案中保留一个修订版本；自动保存（防崩溃）始终在2秒内完成"))
+        self.snapshot.setToolTip(self.tr("有未保存的修改时，每隔多久把当前稿留作一个修订版本（在“修订记录”中查看、恢复）；"
+                                         "自动保存（防崩溃）始终在2秒内完成"))
         form.addRow(self.tr("修订快照间隔"), self.snapshot)
         self.profile = QComboBox()
         self.profile.addItem(self.tr("默认（GB/T 9704 简报）"), "")
