@@ -313,3 +313,25 @@ def test_source_filter_by_ranges_equals_streaming(big, monkeypatch):
     ranged = [where(h) for h in archive.issues.search("文明", source="第3区", limit=300)]
     assert ranged == streamed and len(streamed) == 300
     assert archive.issues.search("文明", source="没有这个单位") == []
+
+
+def test_build_reads_the_same_docs_as_the_model(big):
+    """The full build reads texts straight from the rows: the same Docs, in the same order, as docs_of."""
+    archive, ids = big
+    conn = sqlite3.connect(archive.path)
+    try:
+        every = [r[0] for r in conn.execute("SELECT id FROM issues ORDER BY id")]
+        chosen = [*every[:40], *ids.values()]
+        from_rows = si.docs_from_archive(conn, chosen)
+    finally:
+        conn.close()
+    for issue_id in chosen:
+        assert from_rows[issue_id] == si.docs_of(archive.issues.load(issue_id).issue), issue_id
+
+
+@pytest.mark.parametrize("text", ["", "a", "龘", "abc 全角,2020年", "a b", f"x{EXT_B}{EMOJI}y", "新时代文明实践"])
+def test_grams_are_every_character_and_pair(text):
+    m = text.translate(si._PUA)
+    expected = m if len(m) < 2 else " ".join(m) + " " + " ".join(map(str.__add__, m, m[1:]))
+    assert si.grams(text) == expected
+    assert si.fold("ＡＢＣ abc ＤＥＦ１２") == "abc abc def12" and si.fold("文明") == "文明"
