@@ -57,6 +57,21 @@ def line(name: str, ms: float, budget: float | None, note: str = "") -> bool:
     return not over
 
 
+def table_sizes(index_path: Path) -> str:
+    """MB per table of the index (the text copy ``docs`` against the FTS tables), if SQLite has dbstat."""
+    import sqlite3
+
+    conn = sqlite3.connect(index_path)
+    try:
+        rows = conn.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 3").fetchall()
+        free = conn.execute("PRAGMA freelist_count").fetchone()[0] * conn.execute("PRAGMA page_size").fetchone()[0]
+    except sqlite3.Error:
+        return "(dbstat not available)"
+    finally:
+        conn.close()
+    return ", ".join(f"{name} {size / 1048576:.1f} MB" for name, size in rows) + f", free {free / 1048576:.1f} MB"
+
+
 def source_archive(keep: Path, issues: int) -> Path:
     keep.mkdir(parents=True, exist_ok=True)
     source = keep / f"archive-{issues}.sqlite3"
@@ -100,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{'build':<22} {build_s:9.1f} s    (reported; CPU {build_cpu:.1f} s)   {report.reindexed} issues")
             print(f"{'index size':<22} {index.size() / 1048576:9.1f} MB   (reported; archive "
                   f"{path.stat().st_size / 1048576:.1f} MB, left out of backups)")
+            print(f"{'  of which':<22} {table_sizes(index.path)}")
             medians: list[float] = []
             for query in QUERIES:
                 ms, fastest, hits = timed(lambda q=query: archive.issues.search(q), args.repeat)  # type: ignore[misc]

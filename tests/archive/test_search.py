@@ -335,3 +335,32 @@ def test_grams_are_every_character_and_pair(text):
     expected = m if len(m) < 2 else " ".join(m) + " " + " ".join(map(str.__add__, m, m[1:]))
     assert si.grams(text) == expected
     assert si.fold("ＡＢＣ abc ＤＥＦ１２") == "abc abc def12" and si.fold("文明") == "文明"
+
+
+def test_index_file_is_utf16_and_an_older_one_is_replaced(archive: Archive, archive_path: Path):
+    archive.issues.save(simple("春风化雨"))
+    assert titles(archive, "化雨") == ["春风化雨"]
+    path = archive.issues.search_index.path
+
+    def encoding() -> str:
+        conn = sqlite3.connect(path)
+        try:
+            return str(conn.execute("PRAGMA encoding").fetchone()[0])
+        finally:
+            conn.close()
+
+    assert encoding() == si.ENCODING
+    archive.close()
+    path.unlink()
+    conn = sqlite3.connect(path)  # an index of the previous format: UTF-8
+    conn.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    conn.execute("INSERT INTO meta VALUES('format', 'bulletin-desk-search/2')")
+    conn.commit()
+    conn.close()
+    assert encoding() == "UTF-8" and si.outdated_file(path)
+    reopened = open_archive(archive_path)
+    try:
+        assert [h.text for h in reopened.issues.search("化雨") if h.field == "article.title"] == ["春风化雨"]
+        assert encoding() == si.ENCODING and not si.outdated_file(path)
+    finally:
+        reopened.close()

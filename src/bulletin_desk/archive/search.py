@@ -267,6 +267,7 @@ class SearchIndex:
         self._notes: queue.Queue[Callable[[sqlite3.Connection], None]] = queue.Queue()
         self._worker: threading.Thread | None = None
         self._worker_lock = threading.Lock()
+        self._file_checked = False
 
     @contextlib.contextmanager
     def _archive(self) -> Iterator[sqlite3.Connection]:
@@ -286,6 +287,11 @@ class SearchIndex:
 
     def _with_index(self, body: Callable[[sqlite3.Connection], object]) -> object:
         """Run ``body`` on an index connection; a damaged file is deleted and ``body`` run once more."""
+        if not self._file_checked:  # once: an index of an older format is rebuilt in a new file
+            self._file_checked = True
+            if si.outdated_file(self.path):
+                with contextlib.suppress(OSError):  # in use elsewhere (Windows): rebuilt in place instead
+                    self._discard()
         for attempt in (1, 2):
             try:
                 conn = si.connect_index(self.path)

@@ -38,6 +38,14 @@ and a full rebuild runs with ``synchronous=OFF``: the file is derived data — a
 crash or power loss leaves a file the next search finds damaged or stale and simply builds again.
 The rollback journal stays on, so a cancelled build (the GUI closing) rolls back cleanly.
 
+Smaller: the file is UTF-16 (`ENCODING`), so the copy of the text kept to check candidates (the
+``docs`` table) takes 2 bytes a CJK character instead of UTF-8's 3 (FTS5 keeps its own terms in UTF-8
+either way). SQLite fixes a file's encoding when it is created, so an index file of an older format,
+which is rebuilt anyway, is deleted first (`outdated_file`). Why the text is kept at all rather than
+read back from the archive: FTS5 tables without content (the small kind) delete a row only when given
+its old tokens, and the archive no longer has an edited issue's old text; ``contentless_delete`` needs
+SQLite 3.43, newer than Debian 12's 3.40.1.
+
 Keeping in step: the repository tells the index about each save, trash, restore and delete
 (`SearchIndex.note_saved` …, best effort: an index problem never fails a save). Every search first
 compares a cheap fingerprint of the archive's issues (count, versions, trash, last update) with the
@@ -65,6 +73,7 @@ log = logging.getLogger(__name__)
 FORMAT = "bulletin-desk-search/3"  # bump when tokens, folding or tables change: the index is rebuilt
 SEARCH_INDEX_INFIX = ".search"  # archive.sqlite3 → archive.search.sqlite3 (backups and exports skip it)
 BUSY_TIMEOUT_MS = 10_000
+ENCODING = "UTF-16le"  # set when the file is created (see the module docstring)
 CHUNK = 250  # issues read from the archive per query while (re)building
 HASH_BYTES = 16 << 20  # FTS5 pending terms held in memory before a segment is written (default 1 MB)
 FULL_REBUILD_SHARE = 0.3  # re-index everything when more than this share of issues changed
@@ -200,6 +209,7 @@ def connect_index(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
     try:
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        conn.execute(f"PRAGMA encoding='{ENCODING}'")  # takes effect on a new file only
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA mmap_size=536870912")
         conn.execute("PRAGMA cache_size=-32768")
@@ -207,6 +217,24 @@ def connect_index(path: Path) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def outdated_file(path: Path) -> bool:
+    """An index file of another format (rebuilt anyway) not in `ENCODING`: best deleted, then built anew.
+
+    A file that cannot be read now (locked, damaged) is left to the usual paths: False.
+    """
+    if not path.exists():
+        return False
+    try:
+        conn = sqlite3.connect(str(path), timeout=0.1)
+        try:
+            encoding = conn.execute("PRAGMA encoding").fetchone()[0]
+            return encoding.lower() != ENCODING.lower() and read_meta(conn).get("format") != FORMAT
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
 
 
 def read_meta(conn: sqlite3.Connection) -> dict[str, str]:

@@ -94,6 +94,7 @@ class WorkspaceDialog(QDialog):
         super().__init__(window)
         self.window_ = window
         self.repo: Any = window.link.repo
+        getattr(self.repo, "search_index", None)  # made here, not lazily by two threads at once
         self.runner = SearchRunner(self)
         self.runner.finished.connect(self._on_finished)
         self.runner.progress.connect(self._on_progress)
