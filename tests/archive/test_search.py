@@ -364,3 +364,18 @@ def test_index_file_is_utf16_and_an_older_one_is_replaced(archive: Archive, arch
         assert encoding() == si.ENCODING and not si.outdated_file(path)
     finally:
         reopened.close()
+
+
+def test_issues_with_a_field_text_has_no_limit(big):
+    """The workspace's 栏目/source filters: every issue, however many texts match (a capped search missed some)."""
+    archive, ids = big
+    conn = sqlite3.connect(archive.path)
+    try:
+        headed = {r[0] for r in conn.execute("SELECT DISTINCT issue_id FROM sections WHERE heading LIKE '%基层%'")}
+        sourced = {r[0] for r in conn.execute("SELECT DISTINCT issue_id FROM articles WHERE source LIKE '%文明办%'")}
+    finally:
+        conn.close()
+    assert len(headed) > 1000 and archive.issues.issues_with("基层", "section.heading") == headed
+    assert archive.issues.issues_with("文明办", "article.source") == sourced
+    assert archive.issues.issues_with("测试区", "article.source", include_trashed=False) == {ids["old"], ids["new"]}
+    assert archive.issues.issues_with("  ", "article.source") == set()

@@ -75,6 +75,13 @@ class IssueRepository(TemplatesMixin, SubmissionsMixin, StatesMixin, StatisticsM
         return self.search_index.search(query, year=year, source=source, series=series, limit=limit,
                                         include_trashed=include_trashed)
 
+    def issues_with(self, query: str, field: str, *, include_trashed: bool = True) -> set[int]:
+        """Ids of every issue with a ``field`` text (e.g. ``section.heading``, ``article.source``)
+        containing ``query`` — the workspace's 栏目 and source filters. No limit and no snippets: a
+        search capped at N hits dropped issues when a common heading or unit had more than N texts.
+        """
+        return self.search_index.issue_ids(query, field, include_trashed=include_trashed)
+
     # ------------------------------------------------------------------ reading
     def list(self, series: str | None = None, year: int | None = None,
              include_trashed: bool = False, *, trashed_only: bool = False) -> list[IssueSummary]:

@@ -242,6 +242,20 @@ def run_query(conn: sqlite3.Connection, query: str, *, year: int | None = None, 
     return [hit for _, hit in hits[:limit]]
 
 
+def run_issue_ids(conn: sqlite3.Connection, query: str, field: str, *, include_trashed: bool = True) -> set[int]:
+    """Every issue with a ``field`` text containing ``query``: ids only, no limit (for filters)."""
+    folded = normalise_query(query)
+    if not folded:
+        return set()
+    table, match = _match(folded)
+    sql = (f"SELECT DISTINCT d.issue_id FROM {table} AS f JOIN docs AS d ON d.id = f.rowid "
+           f"JOIN issue_state AS s ON s.id = d.issue_id WHERE f.{table} MATCH ? AND d.field = ? "
+           "AND instr(coalesce(d.folded, d.text), ?) > 0")
+    if not include_trashed:
+        sql += " AND s.trashed = 0"
+    return {row[0] for row in conn.execute(sql, (match, field, folded))}
+
+
 # ---------------------------------------------------------------------- the index beside an archive
 def _is_damage(exc: sqlite3.Error) -> bool:
     text = str(exc).lower()
@@ -399,6 +413,21 @@ class SearchIndex:
 
         result = self._with_index(body)
         assert isinstance(result, list)
+        return result
+
+    def issue_ids(self, query: str, field: str, *, include_trashed: bool = True) -> set[int]:
+        """Ids of the issues with a ``field`` text containing ``query`` (`run_issue_ids`), index in step first."""
+        if not normalise_query(query):
+            return set()
+        self.flush()
+
+        def body(conn: sqlite3.Connection) -> set[int]:
+            with self._archive() as archive:
+                si.synchronise(conn, archive)
+            return run_issue_ids(conn, query, field, include_trashed=include_trashed)
+
+        result = self._with_index(body)
+        assert isinstance(result, set)
         return result
 
     def size(self) -> int:

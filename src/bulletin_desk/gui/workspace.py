@@ -252,8 +252,11 @@ class WorkspaceDialog(QDialog):
         if state:
             rows = [r for r in rows if r.state == state]
         for text, field in texts:
-            wanted = {h.issue_id for h in repo.search(text, limit=FILTER_LIMIT, include_trashed=True)
-                      if h.field == field}
+            if hasattr(repo, "issues_with"):
+                wanted = repo.issues_with(text, field, include_trashed=True)
+            else:  # an archive without it: the search, capped
+                wanted = {h.issue_id for h in repo.search(text, limit=FILTER_LIMIT, include_trashed=True)
+                          if h.field == field}
             rows = [r for r in rows if r.id in wanted]
         return rows
 
