@@ -28,3 +28,13 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
 @pytest.fixture
 def reference_bdjson() -> Path:
     return SAMPLES / "reference.bdjson"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_qapplication(qapp):  # type: ignore[no-untyped-def]
+    """One QApplication for the whole run, made before any test can start a bare QGuiApplication.
+
+    Qt allows one application object per process: if a render or export test ran first and
+    `render.qt_app.ensure_gui_app()` made a QGuiApplication, the next QWidget would abort the process.
+    The desktop app makes a QApplication first too, so this is also the order production uses."""
+    return qapp
