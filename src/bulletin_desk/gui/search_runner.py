@@ -17,6 +17,9 @@ from the worker: the archive engine's pool hands each thread its own SQLite conn
 Cancel-safe: `close` (the dialog closing) drops what waits and sets a flag that the progress callback
 turns into `Cancelled` inside the next progress report, so an index build stops within one batch
 (its transaction rolled back: the index file is as before) instead of keeping the application alive.
+The worker thread belongs to one pool shared by every runner (`_shared_pool`), not to the dialog:
+deleting a closed dialog never waits for the worker, and a search from the next dialog simply runs
+after what is still finishing — never two index builds at once.
 """
 
 from __future__ import annotations
@@ -28,6 +31,18 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 Progress = Callable[[int, int], None]
 Work = Callable[[Progress], object]
+
+
+_POOL: list[QThreadPool] = []
+
+
+def _shared_pool() -> QThreadPool:
+    """One worker thread for every runner of the application (made on first use)."""
+    if not _POOL:
+        pool = QThreadPool()
+        pool.setMaxThreadCount(1)
+        _POOL.append(pool)
+    return _POOL[0]
 
 
 class Cancelled(Exception):
@@ -69,8 +84,7 @@ class SearchRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._pool = _shared_pool()
         self._signals = _Signals()
         self._signals.done.connect(self._on_done)
         self._signals.progress.connect(self._on_progress)
@@ -111,7 +125,7 @@ class SearchRunner(QObject):
         self._pending.clear()
 
     def wait_idle(self, timeout_ms: int = 10000) -> bool:
-        """For tests: wait for the worker (its results still arrive through the event loop)."""
+        """For tests: wait for the (shared) worker; its results still arrive through the event loop."""
         return self._pool.waitForDone(timeout_ms)
 
     def _start_next(self) -> None:
