@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,16 +89,31 @@ class WinePrefix:
         return self.user_dir / "AppData" / "Local"
 
     def run_unix(self, cmd: list[str], timeout: float = 300, **env: str) -> Done:
-        done = subprocess.run(cmd, env=self.env(**env), capture_output=True, timeout=timeout,
-                              stdin=subprocess.DEVNULL, cwd=self.root)
-        return Done(done.returncode, done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace"))
+        """A Linux command in this prefix (winepath starts wine too: same capture as :meth:`run`)."""
+        return self._captured(cmd, timeout, "utf-8", **env)
 
     def run(self, program: Path | str, *args: str, timeout: float = 300, encoding: str = "utf-8",
             **env: str) -> Done:
-        """Run a Windows program; its console output is decoded with ``encoding`` (cp1252, gbk…)."""
-        done = subprocess.run([self.wine, str(program), *args], env=self.env(**env), capture_output=True,
-                              timeout=timeout, stdin=subprocess.DEVNULL, cwd=self.root)
-        return Done(done.returncode, done.stdout.decode(encoding, "replace"), done.stderr.decode(encoding, "replace"))
+        """Run a Windows program; its console output is decoded with ``encoding`` (cp1252, gbk…).
+
+        Output goes to temporary files, not pipes: wine's services (winedevice, explorer) started by
+        this program inherit its stdout and outlive it while another wine process runs, so reading a
+        pipe to EOF would wait for them — forever, even after subprocess's timeout kills the program."""
+        return self._captured([self.wine, str(program), *args], timeout, encoding, **env)
+
+    def _captured(self, cmd: list[str], timeout: float, encoding: str, **env: str) -> Done:
+        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+            proc = subprocess.Popen(cmd, env=self.env(**env), stdout=out, stderr=err,
+                                    stdin=subprocess.DEVNULL, cwd=self.root)
+            try:
+                code = proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+                raise
+            out.seek(0)
+            err.seek(0)
+            return Done(code, out.read().decode(encoding, "replace"), err.read().decode(encoding, "replace"))
 
     def cmd(self, line: str, timeout: float = 300) -> Done:
         """``cmd /c LINE``: the only way to pass ``/D=C:\\path with spaces`` unquoted."""
