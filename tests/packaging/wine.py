@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tests.tooling import require_tool
 
@@ -102,18 +103,31 @@ class WinePrefix:
         return self._captured([self.wine, str(program), *args], timeout, encoding, **env)
 
     def _captured(self, cmd: list[str], timeout: float, encoding: str, **env: str) -> Done:
-        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-            proc = subprocess.Popen(cmd, env=self.env(**env), stdout=out, stderr=err,
-                                    stdin=subprocess.DEVNULL, cwd=self.root)
-            try:
-                code = proc.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-                raise
-            out.seek(0)
-            err.seek(0)
-            return Done(code, out.read().decode(encoding, "replace"), err.read().decode(encoding, "replace"))
+        # Pipes (wine's console needs them: a file as stdout gives python.exe "Invalid handle"), read by
+        # threads; once the program has exited, EOF is awaited only briefly, because wine services it
+        # started inherit the pipe and may live on.
+        proc = subprocess.Popen(cmd, env=self.env(**env), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                stdin=subprocess.DEVNULL, cwd=self.root)
+        chunks: dict[str, list[bytes]] = {"out": [], "err": []}
+
+        def drain(stream: Any, into: list[bytes]) -> None:
+            for block in iter(lambda: stream.read1(65536), b""):
+                into.append(block)
+
+        readers = [threading.Thread(target=drain, args=(proc.stdout, chunks["out"]), daemon=True),
+                   threading.Thread(target=drain, args=(proc.stderr, chunks["err"]), daemon=True)]
+        for reader in readers:
+            reader.start()
+        try:
+            code = proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            raise
+        for reader in readers:
+            reader.join(timeout=3)
+        return Done(code, b"".join(chunks["out"]).decode(encoding, "replace"),
+                    b"".join(chunks["err"]).decode(encoding, "replace"))
 
     def cmd(self, line: str, timeout: float = 300) -> Done:
         """``cmd /c LINE``: the only way to pass ``/D=C:\\path with spaces`` unquoted."""
