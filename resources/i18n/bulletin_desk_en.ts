@@ -922,6 +922,10 @@ Exported DOCX files still name the official fonts; the reader&apos;s Word/WPS su
         <source>修订快照未能保存：{0}</source>
         <translation>Could not keep a revision snapshot: {0}</translation>
     </message>
+    <message>
+        <source>粘贴时去掉了{0}个无法打印的字符（控制字符、零宽字符或图片占位符）。</source>
+        <translation>Removed {0} unprintable characters from the paste (control characters, zero-width characters or image placeholders).</translation>
+    </message>
 </context>
 <context>
     <name>MastheadForm</name>

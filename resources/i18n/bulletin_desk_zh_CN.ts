@@ -922,6 +922,10 @@
         <source>修订快照未能保存：{0}</source>
         <translation>修订快照未能保存：{0}</translation>
     </message>
+    <message>
+        <source>粘贴时去掉了{0}个无法打印的字符（控制字符、零宽字符或图片占位符）。</source>
+        <translation>粘贴时去掉了{0}个无法打印的字符（控制字符、零宽字符或图片占位符）。</translation>
+    </message>
 </context>
 <context>
     <name>MastheadForm</name>

@@ -10,7 +10,7 @@ import contextlib
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QPoint, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -119,6 +119,9 @@ class MainWindow(QMainWindow):
         self.editors.masthead.propose = self.files.proposal_for
         self.editors.masthead.check_duplicate = self.files.duplicate_warning
         self._build_actions()
+        from bulletin_desk.gui.key_routing import EditorKeyRouter
+
+        self.key_router = EditorKeyRouter(self)
 
         doc.structure_changed.connect(self._on_structure_changed)
         doc.changed.connect(self._update_title)
@@ -127,6 +130,8 @@ class MainWindow(QMainWindow):
         doc.stack.cleanChanged.connect(lambda _clean: self._update_title())
         doc.stored_changed.connect(self._update_title)
         self.editors.article.paragraph_focused.connect(self._on_paragraph_focused)
+        self.editors.article.body.pasted_characters_removed.connect(lambda n: self.statusBar().showMessage(
+            self.tr("粘贴时去掉了{0}个无法打印的字符（控制字符、零宽字符或图片占位符）。").format(n), 10000))
         self.preview.source_clicked.connect(self.select_source)
         self.runner.layout_ready.connect(self._on_layout)
         self.runner.layout_failed.connect(self._on_layout_failed)
@@ -199,6 +204,10 @@ class MainWindow(QMainWindow):
                                          "actDuplicate")
         self.act_delete = self.action(self.tr("删除"), self.delete_current, QKeySequence("Ctrl+Delete"),
                                       "actDelete")
+        # plain Delete too, but only while the outline itself has focus (in a text box it deletes text)
+        delete_in_outline = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.outline,
+                                      self.delete_current, context=Qt.ShortcutContext.WidgetShortcut)
+        delete_in_outline.setObjectName("outlineDelete")
         self.act_rename = self.action(self.tr("重命名"), self.rename_current, QKeySequence("F2"), "actRename")
         self.act_page_break = self.action(self.tr("本文另起一页"), lambda on: self._set_hint("page_break_before", on),
                                           QKeySequence("Ctrl+Return"), "actPageBreak")
