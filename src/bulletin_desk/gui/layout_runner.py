@@ -20,6 +20,9 @@ from bulletin_desk.gui.document import IssueDocument, article_hints
 from bulletin_desk.model import Issue, dumps
 
 DEBOUNCE_MS = 300
+# Continuous typing keeps restarting the debounce; at the latest this long after the first
+# unseen change the preview is laid out anyway, so a fast typist still sees the pages move.
+MAX_WAIT_MS = 1000
 
 
 def layout_engine() -> tuple[Any, Any] | None:
@@ -91,7 +94,8 @@ class LayoutRunner(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.request_now)
-        doc.changed.connect(self._timer.start)
+        self._first_unseen = 0.0
+        doc.changed.connect(self._on_changed)
 
     def set_profile(self, name: str) -> None:
         engine = layout_engine()
@@ -106,6 +110,14 @@ class LayoutRunner(QObject):
             self.profile = None
             self.load_error = str(exc)
         self._last_hash = ""
+
+    def _on_changed(self) -> None:
+        """Debounce: lay out 300 ms after the last change, but never later than 1 s after the first."""
+        now = time.monotonic()
+        if not self._timer.isActive():
+            self._first_unseen = now
+        left_ms = MAX_WAIT_MS - (now - self._first_unseen) * 1000.0
+        self._timer.start(int(max(0.0, min(DEBOUNCE_MS, left_ms))))
 
     def request_now(self) -> None:
         """Lay out the current issue unless it is unchanged since the last layout."""

@@ -185,15 +185,33 @@ class PrintFlow:
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
+        self.page_count = 0  # of the layout being printed, known before the print dialog opens
 
     def ask_options(self, default: PrintChoice) -> PrintChoice | None:
         dialog = PrintOptionsDialog(default, self.window)
         return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def ask_printer(self, printer: QPrinter) -> bool:
+        """The system print dialog; its page range offers the issue's pages (`page_count`)."""
         dialog = QPrintDialog(printer, self.window)
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, True)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintCurrentPage, True)
+        dialog.setMinMax(1, max(1, self.page_count))
         return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def chosen_pages(self, printer: QPrinter) -> tuple[int, int]:
+        """The 1-based first and last page the print dialog asked for (all pages by default)."""
+        count = max(1, self.page_count)
+        match printer.printRange():
+            case QPrinter.PrintRange.PageRange:
+                first = min(max(1, printer.fromPage() or 1), count)
+                return first, min(max(first, printer.toPage() or count), count)
+            case QPrinter.PrintRange.CurrentPage:
+                current = min(self.window.preview.current_page() + 1, count)
+                return current, current
+            case _:
+                return 1, count
 
     def confirm_margins(self, text: str) -> bool:
         question = text + "\n\n" + QCoreApplication.translate("Output", "仍要打印吗？")
@@ -215,14 +233,21 @@ class PrintFlow:
         printer.setCopyCount(choice.copies)
         printer.setDuplex(QPrinter.DuplexMode.DuplexLongSide if choice.duplex else QPrinter.DuplexMode.DuplexNone)
         printer.setFullPage(True)
-        if not self.ask_printer(printer):
-            return 0
         try:
             layout = current_layout(window)
+        except Exception as exc:
+            _fail(window, QCoreApplication.translate("Output", "打印失败"), exc)
+            return 0
+        self.page_count = len(layout.pages)
+        if not self.ask_printer(printer):
+            return 0
+        first, last = self.chosen_pages(printer)
+        try:
             check = check_printer_margins(printer, layout)
             if not check.fits and not self.confirm_margins(messages.render(check.message())):
                 return 0
-            pages = print_layout(layout, printer, PaintOptions(show_masthead=not choice.without_masthead))
+            pages = print_layout(layout, printer, PaintOptions(show_masthead=not choice.without_masthead),
+                                 first=first, last=last)
         except Exception as exc:
             _fail(window, QCoreApplication.translate("Output", "打印失败"), exc)
             return 0
