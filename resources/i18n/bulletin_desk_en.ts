@@ -1087,6 +1087,10 @@ Exported DOCX files still name the official fonts; the reader&apos;s Word/WPS su
         <source>正在导出 PDF……</source>
         <translation>Exporting PDF…</translation>
     </message>
+    <message>
+        <source>已导出，但有文字被删除</source>
+        <translation>Exported, but some text was removed</translation>
+    </message>
 </context>
 <context>
     <name>PageStrip</name>

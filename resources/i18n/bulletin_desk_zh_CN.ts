@@ -1087,6 +1087,10 @@
         <source>正在导出 PDF……</source>
         <translation>正在导出 PDF……</translation>
     </message>
+    <message>
+        <source>已导出，但有文字被删除</source>
+        <translation>已导出，但有文字被删除</translation>
+    </message>
 </context>
 <context>
     <name>PageStrip</name>

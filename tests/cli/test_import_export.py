@@ -134,3 +134,15 @@ def test_export_of_a_missing_issue(run, tmp_path: Path, lang: str) -> None:  # t
     result = run("export", "#42", "--json", str(tmp_path / "x.bdjson"), lang=lang)
     assert result.code == 1 and "42" in result.err
     assert not (tmp_path / "x.bdjson").exists()
+
+
+def test_export_docx_says_where_control_characters_were_removed(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The DOCX is written, but the editor learns on stderr that text was changed, and where."""
+    data = json.loads(REFERENCE.read_text(encoding="utf-8"))
+    data["sections"][0]["articles"][0]["paragraphs"][1]["text"] = "守护\u000b在基层"
+    source = tmp_path / "控制字符.bdjson"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    target = tmp_path / "out.docx"
+    result = run("export", str(source), "--docx", str(target))
+    assert result.code == 0 and target.exists()
+    assert "第1栏第1篇第2段" in result.err and "控制字符" in result.err

@@ -66,9 +66,10 @@ def test_control_characters_and_lone_surrogates_are_removed_with_a_warning(refer
     article.paragraphs[1].text = "守护\x0b在基层\ud800防控现场" + article.paragraphs[1].text
     article.title = "海淀区\x01" + article.title
     report = write_docx(reference_issue, tmp_path / "out.docx")
-    where = sorted(m.params["where"] for m in report.warnings if m.code == "export.illegal_chars")
-    assert where == ["sections[0].articles[0].paragraphs[1].text", "sections[0].articles[0].title"]
-    assert "sections[0].articles[0].title" in report.warnings[0].render("zh") + report.warnings[1].render("zh")
+    rendered = sorted(m.render("zh") for m in report.warnings if m.code == "export.illegal_chars")
+    assert rendered == ["“第1栏第1篇标题”中含有 1 个无法写入 DOCX 的控制字符，已删除。",
+                        "“第1栏第1篇第2段”中含有 2 个无法写入 DOCX 的控制字符，已删除。"]
+    assert "section 1, article 1, paragraph 2" in "".join(m.render("en") for m in report.warnings)
     data = (tmp_path / "out.docx").read_bytes()
     text = body_text(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
     assert "守护在基层防控现场" in text and "\x0b" not in text

@@ -40,6 +40,19 @@ def test_export_docx_through_the_action(qtbot, window, tmp_path, monkeypatch) ->
     assert any(t.startswith("迅速吹响疫情“集结号”。") for t in texts)
 
 
+def test_export_docx_warns_when_control_characters_were_removed(qtbot, window, tmp_path, monkeypatch) -> None:
+    from bulletin_desk.gui import output
+
+    target = tmp_path / "out.docx"
+    monkeypatch.setattr(window.files, "ask_save_path", lambda *a: target)
+    warned: list[str] = []
+    monkeypatch.setattr(output.QMessageBox, "warning", lambda _w, _title, text, *a: warned.append(text))
+    window.doc.set_field(("article", 0, 0, "title"), "海淀区\x0b实践中心")
+    window.act_export_docx.trigger()
+    assert target.exists()
+    assert warned and "第1栏第1篇标题" in warned[0]
+
+
 def test_export_pdf_through_the_action_has_the_previews_pages(qtbot, window, tmp_path, monkeypatch) -> None:
     target = tmp_path / "out.pdf"
     monkeypatch.setattr(window.files, "ask_save_path", lambda *a: target)

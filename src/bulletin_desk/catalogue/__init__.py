@@ -83,8 +83,10 @@ class Message:
         if pair is None:
             return f"{self.code} {dict(self.params)}"
         template = pair[0] if lang == "zh" else pair[1]
+        # a parameter may itself be a message (a place in the issue, say): rendered in the same language
+        params = {k: v.render(lang) if isinstance(v, Message) else v for k, v in self.params.items()}
         try:
-            return template.format(**self.params)
+            return template.format(**params)
         except (KeyError, IndexError, ValueError):
             return f"{template} {dict(self.params)}"
 
@@ -106,3 +108,27 @@ class BulletinDeskError(Exception):
 def msg(code: str, **params: object) -> Message:
     """Shorthand used by the core: ``msg("archive.conflict", issue=3)``."""
     return Message(code, params)
+
+
+def place_in_issue(path: str) -> Message | str:
+    """A JSON path of the issue (``sections[0].articles[1].paragraphs[2].text``) as an editor reads it.
+
+    Warnings name where they found something; "第1栏第2篇第3段" is what an editor can go to, the
+    path is kept only for places without a wording (it still locates the field exactly).
+    """
+    import re
+
+    found = re.fullmatch(r"sections\[(\d+)\](?:\.heading|\.articles\[(\d+)\]\.(title|note|source|paragraphs"
+                         r"\[(\d+)\]\.(?:text|lead)))", path)
+    if found:
+        section, article, field_name, paragraph = found.groups()
+        numbers = {"section": int(section) + 1}
+        if article is None:
+            return Message("archive.cli.where.section_heading", numbers)
+        numbers["article"] = int(article) + 1
+        if paragraph is not None:
+            return Message("archive.cli.where.paragraph", {**numbers, "paragraph": int(paragraph) + 1})
+        return Message(f"archive.cli.where.article_{field_name}", numbers)
+    if path in ("masthead.title", "masthead.office", "masthead.classification"):
+        return Message("archive.cli.where." + path.replace(".", "_"))
+    return path

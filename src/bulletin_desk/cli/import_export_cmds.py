@@ -122,7 +122,9 @@ def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
         out = atomic_write_bytes(args.json, dump_bytes(selected.issue))
     else:
         out = Path(args.docx or args.pdf)
-        writer(selected.issue, out)
+        report = writer(selected.issue, out)
+        for warning in getattr(report, "warnings", None) or []:  # written, but text was removed: say where
+            ctx.error(warning.render(ctx.lang))
     ctx.say("archive.cli.written", path=str(out))
     return EXIT_OK
 

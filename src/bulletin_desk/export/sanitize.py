@@ -2,7 +2,7 @@
 
 A pasted PDF excerpt can carry U+000B or half of a surrogate pair; lxml refuses such text and Word
 reports the whole file as corrupt. Rather than fail the export at 4:55 pm, the characters are
-dropped and a warning names where each was, in the same JSON path notation the codec uses.
+dropped and a warning names where each was (第1栏第2篇第3段; the JSON path where no wording fits).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 
-from bulletin_desk.catalogue import Message, msg
+from bulletin_desk.catalogue import Message, msg, place_in_issue
 from bulletin_desk.export.ooxml import illegal_xml_chars, strip_illegal_xml
 from bulletin_desk.model import Issue
 
@@ -19,7 +19,7 @@ def _clean(value: object, path: str, warnings: list[Message]) -> object:
     if isinstance(value, str):
         bad = illegal_xml_chars(value)
         if bad:
-            warnings.append(msg("export.illegal_chars", where=path, count=len(bad)))
+            warnings.append(msg("export.illegal_chars", where=place_in_issue(path), count=len(bad)))
             return strip_illegal_xml(value)
         return value
     if isinstance(value, list):

@@ -104,11 +104,15 @@ def export_docx(window: MainWindow) -> bool:
 
     snapshot, profile = copy.deepcopy(issue), window.runner.profile
     try:
-        run_with_progress(window, QCoreApplication.translate("Output", "正在导出 DOCX……"),
-                          lambda: write_docx(snapshot, path, profile))
+        report = run_with_progress(window, QCoreApplication.translate("Output", "正在导出 DOCX……"),
+                                   lambda: write_docx(snapshot, path, profile))
     except Exception as exc:
         _fail(window, QCoreApplication.translate("Output", "导出失败"), exc)
         return False
+    warnings = list(getattr(report, "warnings", []) or [])
+    if warnings:  # the file is written, but text was changed on the way: the editor must know where
+        QMessageBox.warning(window, QCoreApplication.translate("Output", "已导出，但有文字被删除"),
+                            "\n".join(messages.render(w) for w in warnings))
     window.statusBar().showMessage(QCoreApplication.translate("Output", "已导出：{0}").format(path), 8000)
     return True
 
