@@ -248,3 +248,54 @@ def test_a_changed_profile_or_metrics_is_never_served_from_the_cache(profile: La
     same = layout_issue(issue, profile, previous=first)
     assert isinstance(same.cache, LayoutCache) and same.cache.stats["broken"] == 0
     assert all(a is b for a, b in zip(first.pages, same.pages, strict=True))
+
+
+def _texts(layout: PageLayout) -> list[list[str]]:
+    return [[line.text for line in page.lines] for page in layout.pages]
+
+
+@pytest.mark.parametrize("copies_before", [None, 200])
+def test_incremental_relayout_after_editing_the_date_and_the_copies_prints_the_new_ones(
+        reference_issue: Issue, profile: LayoutProfile, copies_before: int | None) -> None:
+    """The date (right of the office) and 共印N份 (right of the last 版记 row) are right-hand runs: an
+    incremental layout must not serve the lines that carried the old ones."""
+    import datetime
+
+    reference_issue.copies = copies_before
+    first = layout_issue(reference_issue, profile)
+    edited = copy.deepcopy(reference_issue)
+    edited.masthead.date = datetime.date(2021, 1, 2)
+    edited.copies = 350
+    again = layout_issue(edited, profile, previous=first)
+    fresh = layout_issue(edited, profile)
+    assert _texts(again) == _texts(fresh)
+    assert layout_to_json(again) == layout_to_json(fresh)
+    texts = [text for page in _texts(again) for text in page]
+    assert any(text.endswith("2021年1月2日") for text in texts)
+    assert any(text.endswith("共印350份") for text in texts)
+
+
+def test_incremental_relayout_after_editing_copies_on_their_own_row(profile: LayoutProfile) -> None:
+    issue = Issue(masthead=Masthead(title="测试简报", number=1, office="办公室"),
+                  sections=[Section(articles=[Article(paragraphs=[Paragraph(text="文" * 50)])])],
+                  colophon=Colophon(editor="甲", phone="1"), distribution=Distribution(report_to="乙"))
+    issue.copies = 200
+    first = layout_issue(issue, profile)
+    edited = copy.deepcopy(issue)
+    edited.copies = 350
+    again = layout_issue(edited, profile, previous=first)
+    assert _texts(again) == _texts(layout_issue(edited, profile))
+    assert any("共印350份" in text for text in _texts(again)[-1])
+
+
+def test_the_cache_key_covers_what_shapes_a_line_but_not_where_it_comes_from(profile: LayoutProfile) -> None:
+    from bulletin_desk.layout.engine import shape_key
+
+    block = next(b for b in compose_blocks(Issue(masthead=Masthead(office="办公室")), profile)
+                 if b.role is BlockRole.OFFICE_DATE)
+    key = shape_key(block, 400.0)
+    assert shape_key(dataclasses.replace(block, left_indent=block.left_indent + 16), 400.0) != key
+    assert shape_key(dataclasses.replace(block, right_runs=(block.runs[0],)), 400.0) != key
+    assert shape_key(dataclasses.replace(block, role=BlockRole.BODY), 400.0) != key
+    moved = dataclasses.replace(block, source=dataclasses.replace(block.source, field="elsewhere"))
+    assert shape_key(moved, 400.0) == key  # the source is part of every line's own key

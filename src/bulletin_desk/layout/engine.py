@@ -17,7 +17,7 @@ whose lines did not change is the very same Page object as before (render/ can s
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from bulletin_desk.layout.compose import Block, Group, InlineRun, compose_blocks
 from bulletin_desk.layout.linebreak import BrokenLine, break_block
@@ -38,6 +38,21 @@ class LayoutCache:
     pages: list[Page] = field(default_factory=list)
     stats: dict[str, int] = field(default_factory=lambda: {"broken": 0, "reused": 0})
     next_id: int = 0  # block keys are interned to small ints so line keys hash cheaply
+
+
+# Every Block field that compares, except ``source`` (it is part of each line's own key, so two blocks of the
+# same text share their breaks): the key is built from the dataclass, not from a hand-kept list, so a field
+# added to Block later invalidates the cache by default instead of serving stale lines. (A hand-kept list
+# once left out ``right_runs`` and ``left_indent``: after editing the date or 共印N份, an incremental
+# layout still printed the old ones.)
+_SHAPE_FIELDS = tuple(f.name for f in fields(Block) if f.compare and f.name != "source")
+
+
+def shape_key(block: Block, width: float) -> tuple[object, ...]:
+    """What a block's broken lines and finished Line objects depend on, besides the profile and metrics:
+    every compared Block field but its source (runs, right-hand runs, indents, role, group, …) and the
+    column width."""
+    return (*(getattr(block, name) for name in _SHAPE_FIELDS), round(width, 3))
 
 
 @dataclass
@@ -72,8 +87,7 @@ class _Engine:
     # ---- measuring
     def measure(self, block: Block) -> _Measured:
         width = self.profile.body_width - block.left_indent - block.right_indent
-        key = (block.runs, block.align, block.first_line_indent, block.hanging_indent, block.max_width,
-               block.balanced, block.forced_breaks, round(width, 3))
+        key = shape_key(block, width)
         entry = self.cache.breaks.get(key)
         if entry is None:
             entry = self.old.breaks.get(key)
