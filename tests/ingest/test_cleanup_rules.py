@@ -33,6 +33,14 @@ def test_remove_cjk_spaces(raw: str, clean: str) -> None:
     ("5G, APP", "5G, APP"),  # no Chinese around
     ("见 https://x.cn/a?b=1,c 页", "见 https://x.cn/a?b=1,c 页"),
     ("致信 a.b@x.gov.cn,谢谢", "致信 a.b@x.gov.cn，谢谢"),
+    ("详见网站(https://www.x.gov.cn/a)。", "详见网站（https://www.x.gov.cn/a）。"),  # the ) closes the sentence's (
+    ("网址:www.x.gov.cn,电话:62345678", "网址：www.x.gov.cn，电话：62345678"),  # a URL ends before the comma
+    ("见 https://x.cn/wiki/A_(b) 页", "见 https://x.cn/wiki/A_(b) 页"),  # a bracket opened inside the URL
+    ("见 https://x.cn/a?b=1,c 页", "见 https://x.cn/a?b=1,c 页"),
+    ("详见附件1,2,3", "详见附件1，2，3"),  # a list of numbers, not digit grouping
+    ("1,2号楼", "1，2号楼"),
+    ("共1,000,000元", "共1,000,000元"),
+    ("达到¥1,234.56元", "达到¥1,234.56元"),
 ])
 def test_fullwidth_punctuation(raw: str, clean: str) -> None:
     assert chars.fullwidth_punctuation(raw) == clean
@@ -67,6 +75,18 @@ def test_halfwidth_alnum_and_ideographs() -> None:
     assert chars.unify_ideographs("３\u2f49１\u2f47\u2fb8") == "３月１日首"
     assert chars.unify_ideographs("\uf900") == "\u8c48"  # a compatibility ideograph
     assert chars.unify_ideographs("\u2ed4\u2ee2\u2ea0") == "门马民"  # radicals-supplement simplified forms
+
+
+def test_url_ends_before_trailing_sentence_punctuation() -> None:
+    from bulletin_desk.ingest.charclass import protected_spans, url_end
+
+    assert url_end("https://x.cn/a)。"[:15]) == 14
+    assert url_end("https://x.cn/a.") == 14
+    assert url_end("www.x.cn,") == 8
+    assert url_end("https://x.cn/A_(b)") == 18
+    assert url_end("https://x.cn/a\"") == 14
+    text = "见(https://x.cn/a)，邮箱a@b.cn."
+    assert [text[a:b] for a, b in protected_spans(text)] == ["https://x.cn/a", "a@b.cn"]
 
 
 def test_invisible_nbsp_and_spaces() -> None:

@@ -13,10 +13,10 @@ CHINESE_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」
 _IDEOGRAPH = re.compile(f"[{IDEOGRAPH_RANGES}]")
 _CHINESE = re.compile(f"[{IDEOGRAPH_RANGES}{CHINESE_PUNCT}]")
 
-PROTECTED = re.compile(
-    r"(?:https?://|ftp://|www\.)[!-~]+"  # a URL runs until the first non-ASCII or space
-    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
-)
+_URL = re.compile(r"(?:https?://|ftp://|www\.)[!-~]+")  # runs until the first non-ASCII or space
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_URL_TRAILING = ",.;:!?'\")]}>"
+_BRACKETS = {")": "(", "]": "[", "}": "{"}
 SENTENCE_PUNCT = "，、；：。！？,;:!?"
 
 
@@ -37,11 +37,31 @@ def is_ascii_alnum(ch: str) -> bool:
     return bool(ch) and ch.isascii() and ch.isalnum()
 
 
+def url_end(url: str) -> int:
+    """Where a URL found by its ASCII run really ends: the sentence's ), . ; : ! ? ' " after it are not part
+    of it (网站(https://x.cn/a)。, www.x.cn,电话) unless a bracket closes one opened inside (…/wiki/A_(b))."""
+    end = len(url)
+    while end and url[end - 1] in _URL_TRAILING:
+        mark = url[end - 1]
+        opener = _BRACKETS.get(mark)
+        if opener is not None and url[:end].count(opener) >= url[:end].count(mark):
+            break  # balanced inside the URL
+        end -= 1
+    return end
+
+
+def protected_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every URL and e-mail address, the trailing sentence punctuation left out."""
+    spans = [(m.start(), m.start() + url_end(m.group())) for m in _URL.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _EMAIL.finditer(text)]
+    return spans
+
+
 def protected_mask(text: str) -> list[bool]:
     """True for every character inside a URL or e-mail address."""
     mask = [False] * len(text)
-    for match in PROTECTED.finditer(text):
-        for i in range(match.start(), match.end()):
+    for start, end in protected_spans(text):
+        for i in range(start, end):
             mask[i] = True
     return mask
 

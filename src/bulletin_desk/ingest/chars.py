@@ -96,12 +96,35 @@ def fullwidth_punctuation(text: str) -> str:
         if mask[i] or ch not in _SIMPLE_MARKS:
             continue
         before, after = neighbour(text, i, -1), neighbour(text, i, 1)
-        if ch in ",:" and before.isdigit() and after.isdigit() and text[i - 1:i].isdigit():
-            continue  # 1,000 and 12:30
+        if ch == "," and is_digit_grouping(text, i):
+            continue  # 1,000
+        if ch == ":" and before.isdigit() and after.isdigit() and text[i - 1:i].isdigit():
+            continue  # 12:30, 3:2
+        if ch == "," and before.isdigit() and after.isdigit():
+            before, after = _beyond_digit_list(text, i)  # 附件1,2,3: the list's own context decides
         if is_chinese(before) or is_chinese(after):
             chars[i] = _SIMPLE_MARKS[ch]
     _fullwidth_parentheses(text, chars, mask)
     return "".join(chars)
+
+
+def is_digit_grouping(text: str, i: int) -> bool:
+    """The comma at ``i`` groups thousands (1,000 and 12,345,678): a digit before it and exactly three after.
+
+    附件1,2,3 and 1,2号楼 are lists, whose commas are punctuation like any other.
+    """
+    return (text[i - 1:i].isdigit() and len(text[i + 1:i + 4]) == 3 and text[i + 1:i + 4].isdigit()
+            and not text[i + 4:i + 5].isdigit())
+
+
+def _beyond_digit_list(text: str, i: int) -> tuple[str, str]:
+    """The characters just outside the run of digits and commas around ``i``."""
+    start, end = i, i
+    while start > 0 and (text[start - 1].isdigit() or text[start - 1] in ", "):
+        start -= 1
+    while end + 1 < len(text) and (text[end + 1].isdigit() or text[end + 1] in ", "):
+        end += 1
+    return text[start - 1:start], text[end + 1:end + 2]
 
 
 def _fullwidth_parentheses(text: str, chars: list[str], mask: list[bool]) -> None:
