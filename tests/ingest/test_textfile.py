@@ -63,3 +63,31 @@ def test_bdjson_passes_through(tmp_path: Path) -> None:
 
     result = import_path(REFERENCE_JSON)
     assert result.source_format == "bdjson" and result.issue is not None
+
+
+@pytest.mark.parametrize(("data", "code"), [
+    (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nstream\n\x00\x01\x02\nendstream", "ingest.pdf"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "ingest.image"),
+    (b"\xff\xd8\xff\xe0\x00\x10JFIF", "ingest.image"),
+    (b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl} \\par \xb2\xe2\xca\xd4}", "ingest.rtf"),
+])
+def test_a_file_that_is_not_text_is_named_for_what_it_is(tmp_path: Path, data: bytes, code: str) -> None:
+    """A PDF or picture saved as .txt is not an encoding problem: "save as UTF-8" would mislead."""
+    path = tmp_path / "来稿.txt"
+    path.write_bytes(data)
+    with pytest.raises(IngestError) as caught:
+        import_path(path)
+    assert caught.value.message.code == code
+
+
+def test_utf8_with_one_damaged_byte_says_so_and_where() -> None:
+    data = bytearray(("工作简报\n第 2 期\n" + "各单位要认真落实。" * 20).encode("utf-8"))
+    data[40] = 0xFF
+    with pytest.raises(IngestError) as caught:
+        decode_text(bytes(data))
+    assert caught.value.message.code == "ingest.utf8_damaged"
+    assert caught.value.message.params["offset"] in (38, 39, 40)
+    truncated = SAMPLE.replace("𠮷", "吉").encode("utf-8")[:-2]  # cut inside the last character
+    with pytest.raises(IngestError) as cut:
+        decode_text(truncated)
+    assert cut.value.message.code == "ingest.utf8_damaged"

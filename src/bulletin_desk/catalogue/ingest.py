@@ -11,6 +11,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "and import it again"),
     "ingest.encoding_broken": ("文件以 {encoding} 标记开头，但第 {offset} 字节处内容损坏",
                                "The file starts with a {encoding} mark but is damaged at byte {offset}"),
+    "ingest.utf8_damaged": ("文件是 UTF-8 编码，但第 {offset} 字节处有损坏的字节（传输出错或文件不完整），"
+                            "请向来稿单位索取完好的文件",
+                            "The file is UTF-8 but has a damaged byte at offset {offset} (a transfer error or a "
+                            "truncated file); ask the sender for an intact copy"),
+    "ingest.pdf": ("这是 PDF 文件，不能按文本导入。请在 PDF 阅读器中全选并复制文字后用“粘贴导入”，"
+                   "或向来稿单位索取 Word/文本稿",
+                   "This is a PDF file, not text. Select all the text in a PDF reader, copy it and use Paste as "
+                   "import, or ask the sender for the Word or text version"),
+    "ingest.rtf": ("这是 RTF 文档，无法直接导入。请在 Word/WPS 中另存为 .docx 后再导入。",
+                   "This is an RTF document. Save it as .docx in Word or WPS, then import it."),
+    "ingest.image": ("这是图片文件，其中没有可导入的文字", "This is an image file; it has no text to import"),
     "ingest.legacy_word": ("这是旧版 Word/WPS 文档（.doc/.wps），无法直接导入。请在 Word/WPS 中另存为 .docx 后再导入。",
                            "This is a legacy Word/WPS document (.doc/.wps). Save it as .docx in Word or WPS, "
                            "then import it."),

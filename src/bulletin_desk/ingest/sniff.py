@@ -18,6 +18,15 @@ JSON_SUFFIXES = {".bdjson", ".json"}
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _HTML_START = re.compile(rb"^\s*(?:<!doctype html|<html|<meta|<body|<div|<p[ >])", re.IGNORECASE)
+# Files that are not text, by their first bytes: named for what they are, not "save as UTF-8".
+_NOT_TEXT: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "ingest.pdf"),
+    (b"{\\rtf", "ingest.rtf"),
+    (b"\x89PNG\r\n\x1a\n", "ingest.image"),
+    (b"\xff\xd8\xff", "ingest.image"),
+    (b"GIF87a", "ingest.image"),
+    (b"GIF89a", "ingest.image"),
+)
 
 
 def read_input(path: Path) -> bytes:
@@ -39,6 +48,9 @@ def import_file(path: Path, skip_rules: Collection[str] = ()) -> IngestResult:
 
     data = read_input(path)
     suffix = path.suffix.lower()
+    for magic, code in _NOT_TEXT:
+        if data.startswith(magic):
+            raise IngestError(code)
     if data.startswith(OLE_MAGIC):
         if _ENCRYPTED_STREAM in data:
             raise IngestError("ingest.docx_encrypted")

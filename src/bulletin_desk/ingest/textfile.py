@@ -8,6 +8,7 @@ characters, and nearly all of its non-ASCII characters in the common GB2312 repe
 from __future__ import annotations
 
 import codecs
+import re
 
 from bulletin_desk.ingest.errors import IngestError
 
@@ -25,15 +26,26 @@ def decode_text(data: bytes) -> tuple[str, str]:
                 raise IngestError("ingest.encoding_broken", encoding=name, offset=exc.start) from None
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
-        raise IngestError("ingest.encoding_unknown") from None
-    if _looks_chinese(text):
+        text = None
+    if text is not None and _looks_chinese(text):
         return text, "gb18030"
+    if _mostly_utf8(data):
+        raise IngestError("ingest.utf8_damaged", offset=first_bad)
     raise IngestError("ingest.encoding_unknown")
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few damaged bytes (a transfer error, a file cut short): nearly every non-ASCII byte
+    sits in a valid sequence. Saying "save as UTF-8" would send the editor looking for the wrong fault."""
+    text = data.decode("utf-8", errors="replace")
+    damaged = len(re.findall("\ufffd+", text))  # one broken byte spoils a whole sequence
+    valid = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    return valid >= 4 and damaged <= max(2, valid // 50)
 
 
 def _looks_chinese(text: str) -> bool:
