@@ -192,6 +192,29 @@ def test_red_rule_is_a_bottom_border_of_the_office_line(docx_bytes):
     assert office.find(f"{W}pPr/{W}tabs/{W}tab").get(f"{W}val") == "right"
 
 
+@pytest.mark.parametrize("repeat", [1, 2])
+def test_a_long_office_name_breaks_where_the_engine_broke_it_and_the_date_closes_the_last_line(
+        reference_issue, repeat):
+    """Where the office leaves no room for the date, the DOCX breaks (w:br) as the engine did: the date
+    follows the right tab on a line of its own, or after the office's wrapped second line."""
+    reference_issue.masthead.office = "中共北京市委宣传部北京市精神文明建设委员会办公室" * repeat
+    layout = engine_layout(reference_issue, load_default_profile())
+    engine = [line.text for line in layout.pages[0].lines if line.role is BlockRole.OFFICE_DATE]
+    (office,) = _body_paragraphs(build_docx_bytes(reference_issue, now=FIXED_NOW),
+                                 ROLE_STYLES[BlockRole.OFFICE_DATE].style_id)
+    pieces: list[str] = [""]
+    for node in office.iter(w("t"), w("br"), w("tab")):
+        if node.tag == w("br"):
+            pieces.append("")
+        elif node.tag == w("tab"):
+            if node.getparent().tag == w("r"):
+                pieces[-1] += "\t"
+        else:
+            pieces[-1] += node.text
+    assert [piece.replace("\t", "") for piece in pieces] == engine
+    assert pieces[-1].endswith("\t2020年4月29日") and len(pieces) == 2
+
+
 def test_imprint_table_declares_width_and_grid_and_sits_after_exact_padding(docx_bytes):
     root = read_part(docx_bytes, "word/document.xml")
     (table,) = root.iter(w("tbl"))

@@ -23,6 +23,7 @@ from tests.tooling import require_tool
 from bulletin_desk.export import build_docx_bytes
 from bulletin_desk.export.geometry import DocxGeometry
 from bulletin_desk.export.profile_adapter import engine_layout, geometry_from_profile, load_default_profile
+from bulletin_desk.layout.page import BlockRole
 from bulletin_desk.layout.profile import LayoutProfile
 
 pytestmark = pytest.mark.slow
@@ -106,8 +107,41 @@ def rendered_corpus(tmp_path_factory, profile, geometry) -> list[Rendered]:
     hinted_path = folder / "variant-hints.docx"
     hinted_path.write_bytes(build_docx_bytes(hinted, profile, now=FIXED_NOW))
     items.append(("variant-hints", hinted, engine_layout(hinted, profile), hinted_path))
+    for name, issue in layout_variants():
+        path = folder / f"{name}.docx"
+        path.write_bytes(build_docx_bytes(issue, profile, now=FIXED_NOW))
+        items.append((name, issue, engine_layout(issue, profile), path))
     pdfs = convert_all([path for *_, path in items], folder)
     return [Rendered(name, issue, layout, pdfs[path]) for name, issue, layout, path in items]
+
+
+LONG_OFFICE = "中共北京市委宣传部北京市精神文明建设委员会办公室"  # 24 字: no room left for the date
+
+
+def layout_variants() -> list[tuple[str, object]]:
+    """The reference issue with what once went wrong: an office name that leaves no room for the date
+    (the date takes a line of its own) and one that wraps (the date closes its second line)."""
+    from tests.export.corpus import reference_issue
+
+    variants = []
+    for name, office in (("variant-office-date-alone", LONG_OFFICE), ("variant-office-wraps", LONG_OFFICE * 2)):
+        issue = reference_issue()
+        issue.masthead.office = office
+        variants.append((name, issue))
+    return variants
+
+
+def test_long_office_names_and_the_date_match_libreoffice(rendered_corpus, geometry):
+    """The office wraps where the engine wrapped it and the date sits on the same line as in the engine."""
+    for name in ("variant-office-date-alone", "variant-office-wraps"):
+        variant = next(r for r in rendered_corpus if r.name == name)
+        result = check(variant, geometry)
+        assert result.ok, result.row()
+        engine = [ln.text for ln in variant.layout.pages[0].lines if ln.role is BlockRole.OFFICE_DATE]
+        assert len(engine) == 2 and engine[-1].endswith("2020年4月29日")
+        printed = [ln.text for ln in pdf_lines(str(variant.pdf)) if ln.page == 0]
+        start = printed.index(engine[0].replace(" ", ""))
+        assert printed[start:start + 2] == [text.replace(" ", "") for text in engine], printed
 
 
 def _article_pages(layout, section: int, article: int) -> list[int]:

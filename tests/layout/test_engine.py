@@ -299,3 +299,34 @@ def test_the_cache_key_covers_what_shapes_a_line_but_not_where_it_comes_from(pro
     assert shape_key(dataclasses.replace(block, role=BlockRole.BODY), 400.0) != key
     moved = dataclasses.replace(block, source=dataclasses.replace(block.source, field="elsewhere"))
     assert shape_key(moved, 400.0) == key  # the source is part of every line's own key
+
+
+LONG_OFFICE = "中共北京市委宣传部北京市精神文明建设委员会办公室"  # 24 字: leaves no room for the date
+
+
+@pytest.mark.parametrize("office", ["办公室", LONG_OFFICE, LONG_OFFICE + "综合处", LONG_OFFICE * 2])
+def test_the_office_name_never_runs_into_the_date(profile: LayoutProfile, office: str) -> None:
+    """Like 共印N份 on the last 版记 row: the date closes the office's last line one em clear of it, or
+    takes a line of its own; the red rule goes under the last line and the text below moves down."""
+    import datetime
+
+    issue = Issue(masthead=Masthead(title="测试简报", number=1, office=office, date=datetime.date(2020, 4, 29)),
+                  sections=[Section(articles=[Article(paragraphs=[Paragraph(text="文" * 50)])])])
+    page = layout_issue(issue, profile).pages[0]
+    lines = [line for line in page.lines if line.role is BlockRole.OFFICE_DATE]
+    date_runs = [(k, run) for k, line in enumerate(lines) for run in line.runs if run.text == "2020年4月29日"]
+    assert len(date_runs) == 1
+    row, date = date_runs[0]
+    assert row == len(lines) - 1  # on the last line
+    assert date.x + date.width == pytest.approx(profile.right)
+    for line in lines:
+        for run in line.runs:
+            if run is not date and line is lines[row]:
+                assert run.x + run.width + 16 <= date.x + 0.01, (run.text, run.x + run.width, date.x)
+            assert run.x + run.width <= profile.right + 0.01
+    assert "".join(line.text for line in lines).replace("2020年4月29日", "") == office
+    red = page.rules[0]
+    assert red.y == pytest.approx(lines[-1].baseline + profile.element("office_date").rule_gap_pt)
+    body = next(line for line in page.lines if line.role is BlockRole.BODY)
+    assert body.baseline > red.y + profile.pitch
+    assert len(lines) == (1 if office == "办公室" else 2)

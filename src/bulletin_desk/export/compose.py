@@ -46,16 +46,15 @@ def assign_lines(blocks: Sequence[Block], layout: PageLayout) -> list[list[Line]
         while position < len(lines):
             line = lines[position]
             same = _key(line) == key and line.role is block.role
-            copies = block.right_runs and block.group is Group.IMPRINT and line.source is not None \
-                and line.source.field == "copies"
-            if not (same or copies):
+            right_alone = _right_alone(block, line)
+            if not (same or right_alone):
                 break
             if taken and same and line.source is not None and taken[-1].source is not None \
-                    and line.source.start <= taken[-1].source.start and not copies:
+                    and line.source.start <= taken[-1].source.start and not right_alone:
                 break  # the next block of the same source (版记 rows share one)
             taken.append(line)
             position += 1
-            if copies:
+            if right_alone:
                 break
         if taken:
             cursor = position
@@ -67,6 +66,12 @@ def assign_lines(blocks: Sequence[Block], layout: PageLayout) -> list[list[Line]
     return result
 
 
+def _right_alone(block: Block, line: Line) -> bool:
+    """``line`` holds only ``block``'s right-hand runs (date, 共印N份), below its text (no room beside it)."""
+    return bool(block.right_runs and block.right_field and line.source is not None
+                and line.source.field == block.right_field and line.role is block.role)
+
+
 def _run_spec(run: InlineRun) -> RunSpec:
     return RunSpec(run.text, RunFormat(run.face, run.size, run.bold, hex_color(run.color), run.tracking))
 
@@ -74,7 +79,8 @@ def _run_spec(run: InlineRun) -> RunSpec:
 def _paragraph(block: Block, lines: list[Line], profile: LayoutProfile, *, explicit_breaks: bool,
                at_page_top: bool) -> DocxParagraph:
     pitch = profile.pitch
-    count = max(1, len([ln for ln in lines if ln.source is None or ln.source.field != "copies"]))
+    text_lines = [ln for ln in lines if not _right_alone(block, ln)]
+    count = max(1, len(text_lines))
     if block.block_lines:
         height = block.block_lines
         line_h = height * pitch / count
@@ -101,7 +107,7 @@ def _paragraph(block: Block, lines: list[Line], profile: LayoutProfile, *, expli
         space = max(0.0, baseline_in_box + spec.gap - line_h - spec.thickness / 2)
         rule = RuleStyle(spec.thickness, hex_color(spec.color), space)
         after = max(0.0, after - round(space) - spec.thickness)
-    starts = tuple(ln.source.start for ln in lines[1:] if ln.source is not None and ln.source.field != "copies")
+    starts = tuple(ln.source.start for ln in text_lines[1:] if ln.source is not None)
     size = block.size
     para = ParaFormat(
         size_pt=size, align=_ALIGN[block.align], first_line_pt=block.first_line_indent,
@@ -109,14 +115,12 @@ def _paragraph(block: Block, lines: list[Line], profile: LayoutProfile, *, expli
         line_pt=line_h, before_pt=before, after_pt=after,
         snap_to_grid=block.group is Group.CONTENT and block.role in _ON_GRID and not block.line_pt,
         keep_next=block.keep_with_next or block.role in _KEEP_NEXT)
-    right_own_line = bool(block.right_runs and block.group is Group.IMPRINT and lines
-                          and lines[-1].source is not None and lines[-1].source.field == "copies"
-                          and len(lines) > 1)
+    right_own_line = bool(lines) and len(lines) > 1 and _right_alone(block, lines[-1])
     return DocxParagraph(
         role=block.role, runs=tuple(_run_spec(r) for r in block.runs if r.text), para=para,
         line_starts=starts if explicit_breaks else (),
         right_runs=tuple(_run_spec(r) for r in block.right_runs if r.text),
-        right_on_last_line=block.group is Group.IMPRINT, right_on_own_line=right_own_line,
+        right_on_last_line=True, right_on_own_line=right_own_line,
         right_tab_pt=profile.body_width - block.right_indent, rule_below=rule)
 
 
@@ -177,7 +181,9 @@ def content_from_blocks(issue: Issue, profile: LayoutProfile, geometry: DocxGeom
         page = page_of.get(id(lines[0]), previous_page) if lines else previous_page
         at_top = page != previous_page
         previous_page = page
-        explicit = block.role in (BlockRole.TITLE, BlockRole.MASTHEAD)
+        # where a word processor must break as the engine did: titles (balanced), the masthead, and an
+        # office name long enough to wrap (its date closes the last line)
+        explicit = block.role in (BlockRole.TITLE, BlockRole.MASTHEAD, BlockRole.OFFICE_DATE)
         paragraph = _paragraph(block, lines, profile, explicit_breaks=explicit, at_page_top=at_top)
         kept_until = kept.get((block.source.section, block.source.article)) if block.keep_together else None
         paragraphs.append(_with_hints(

@@ -8,9 +8,11 @@ block_lines) or a text line height (line_pt) that the paginator rounds up to who
 block, so body lines sit on the same 22 positions on every page.
 
 For the DOCX writer (export/): a Block is one paragraph. ``runs`` are its inline runs (face, size,
-bold, colour); ``right_runs`` are set flush right on the same line (office | date, 共印N份 on the last
-版记 row); ``forced_breaks`` are offsets of editor line breaks (write ``w:br``); ``rule_below`` is the
-red rule under the office/date line; ``rule_above`` the 版记 rules. Indents are in pt.
+bold, colour); ``right_runs`` are set flush right on the block's last line (office | date, 共印N份 on
+the last 版记 row), or on a line of their own below it when that line leaves no room for them (then
+that line's source field is ``right_field``); ``forced_breaks`` are offsets of editor line breaks
+(write ``w:br``); ``rule_below`` is the red rule under the office/date line (under its last line);
+``rule_above`` the 版记 rules. Indents are in pt.
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ class Block:
     max_width: float = 0.0  # titles: the widest line allowed (0: the 版心 less indents)
     forced_breaks: tuple[int, ...] = ()
     right_runs: tuple[InlineRun, ...] = ()
+    right_field: str = ""  # the model field right_runs print: the source of a line they must take alone
     rule_below: RuleSpec | None = None
     rule_above: RuleSpec | None = None
     field_offset: int = 0  # where the model field's own text starts in the printed text
@@ -137,7 +140,7 @@ def header_blocks(issue: Issue, profile: LayoutProfile) -> list[Block]:
     blocks.append(_block(profile, "office_date", BlockRole.OFFICE_DATE, (_run(profile, spec, head.office),),
                          SourceRef("masthead.office"), group=Group.HEADER, align="left",
                          left_indent=inset, right_indent=inset,
-                         right_runs=(_run(profile, spec, date),) if date else (),
+                         right_runs=(_run(profile, spec, date),) if date else (), right_field="masthead.date",
                          rule_below=RuleSpec(spec.rule_thickness_pt, profile.color(spec.rule_color),
                                              spec.rule_gap_pt)))
     return blocks
@@ -269,12 +272,12 @@ def imprint_blocks(issue: Issue, profile: LayoutProfile) -> list[Block]:
         else:
             blocks.append(_block(profile, "imprint", BlockRole.IMPRINT, (), SourceRef("copies"),
                                  group=Group.IMPRINT, align="left", left_indent=inset, right_indent=inset,
-                                 right_runs=copies, rule_above=None if blocks else thick))
+                                 right_runs=copies, right_field="copies", rule_above=None if blocks else thick))
     return blocks
 
 
 def _with_right(block: Block, right: tuple[InlineRun, ...]) -> Block:
-    return replace(block, right_runs=right)
+    return replace(block, right_runs=right, right_field="copies")
 
 
 def _imprint_row(profile: LayoutProfile, spec: ElementSpec, text: str, field_name: str, inset: float,

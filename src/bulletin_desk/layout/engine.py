@@ -100,7 +100,9 @@ class _Engine:
             self.cache.breaks[key] = entry
         block_id, lines = entry
         extra = False
-        if block.right_runs and block.group is Group.IMPRINT and lines:
+        if block.right_runs and lines:
+            # The right-hand runs (date, 共印N份) close the last line one em clear of its text, or take a
+            # line of their own: a long office name or 版记 list never runs into them.
             needed = self.run_width(block.right_runs) + block.size
             extra = lines[-1].right > width - needed
         count = len(lines) + (1 if extra else 0)
@@ -136,10 +138,7 @@ class _Engine:
         if line is None:
             left = self.profile.left + block.left_indent
             runs = self.text_runs(block.runs, broken, left)
-            if index == 0 and block.right_runs and block.group is not Group.IMPRINT:
-                runs += self.right_aligned(block, block.right_runs)
-            last_imprint_row = index == len(item.lines) - 1 and block.group is Group.IMPRINT
-            if last_imprint_row and block.right_runs and not item.extra_line:
+            if index == len(item.lines) - 1 and block.right_runs and not item.extra_line:
                 runs += self.right_aligned(block, block.right_runs)
             line = Line(tuple(runs), baseline, block.role,
                         SourceRef(source.field, source.section, source.article, source.paragraph,
@@ -194,7 +193,8 @@ class _Engine:
         """Put all of ``item`` at grid row ``row`` of ``page`` (unsplit blocks: titles, masthead, header)."""
         pitch, top = self.profile.pitch, self.profile.top
         block = item.block
-        count = max(1, len(item.lines))
+        right_alone = bool(block.right_runs) and (item.extra_line or not item.lines)
+        count = max(1, len(item.lines) + right_alone)
         if block.line_pt and not block.block_lines:
             line_h = block.line_pt
         elif block.block_lines:
@@ -202,19 +202,24 @@ class _Engine:
         else:
             line_h = pitch
         pad = (item.height * pitch - count * line_h) / 2
+        baseline = self.baseline(top + row * pitch + pad, line_h, block.size)
         for index in range(len(item.lines)):
-            box_top = top + row * pitch + pad + index * line_h
-            page.lines.append(self.make_line(item, index, self.baseline(box_top, line_h, block.size)))
+            baseline = self.baseline(top + row * pitch + pad + index * line_h, line_h, block.size)
+            page.lines.append(self.make_line(item, index, baseline))
             page.has_text = True
-        if not item.lines and block.right_runs:
-            baseline = self.baseline(top + row * pitch, pitch, block.size)
-            page.lines.append(Line(tuple(self.right_aligned(block, block.right_runs)), baseline, block.role,
-                                   block.source))
-        if block.rule_below is not None:
-            baseline = self.baseline(top + row * pitch, pitch, block.size)
+        if right_alone:
+            baseline = self.baseline(top + row * pitch + pad + len(item.lines) * line_h, line_h, block.size)
+            page.lines.append(self.right_line(item, baseline))
+        if block.rule_below is not None:  # under the last line (the office/date line's red rule)
             rule = block.rule_below
             page.rules.append(Rule(self.profile.left, self.profile.right, baseline + rule.gap, rule.thickness,
                                    rule.color))
+
+    def right_line(self, item: _Measured, baseline: float) -> Line:
+        """The right-hand runs on a line of their own (no room beside the text, or no text)."""
+        block = item.block
+        source = SourceRef(block.right_field) if item.lines and block.right_field else block.source
+        return Line(tuple(self.right_aligned(block, block.right_runs)), baseline, block.role, source)
 
     def paginate(self, blocks: list[Block]) -> list[_PageBuilder]:
         header = [self.measure(b) for b in blocks if b.group is Group.HEADER]
@@ -325,10 +330,9 @@ class _Engine:
             for index in range(len(item.lines)):
                 baseline = self.baseline(top + (row + index) * pitch, pitch, item.block.size)
                 last.lines.append(self.make_line(item, index, baseline))
-            if item.extra_line or not item.lines:
+            if item.block.right_runs and (item.extra_line or not item.lines):
                 baseline = self.baseline(top + (row + item.height - 1) * pitch, pitch, item.block.size)
-                last.lines.append(Line(tuple(self.right_aligned(item.block, item.block.right_runs)), baseline,
-                                       item.block.role, SourceRef("copies")))
+                last.lines.append(self.right_line(item, baseline))
             row += item.height
         last.rules.append(Rule(self.profile.left, self.profile.right, self.profile.bottom, spec.thick_rule_pt,
                                self.profile.color("black")))
