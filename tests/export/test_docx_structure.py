@@ -215,6 +215,32 @@ def test_a_long_office_name_breaks_where_the_engine_broke_it_and_the_date_closes
     assert pieces[-1].endswith("\t2020年4月29日") and len(pieces) == 2
 
 
+def test_a_title_the_engine_continues_on_the_next_page_is_one_paragraph_per_page(reference_issue):
+    title = ("关于推进新时代文明实践中心建设的通知" * 40)[:400]
+    reference_issue.sections[0].articles[0].title = title
+    layout = engine_layout(reference_issue, load_default_profile())
+    per_page = [[ln.text for ln in page.lines if ln.role is BlockRole.TITLE] for page in layout.pages]
+    per_page = [texts for texts in per_page if texts and title.startswith(texts[0][:18])]
+    assert len(per_page) == 2
+    paragraphs = [p for p in _body_paragraphs(build_docx_bytes(reference_issue, now=FIXED_NOW),
+                                              ROLE_STYLES[BlockRole.TITLE].style_id)
+                  if title.startswith("".join(t.text for t in p.iter(w("t")))[:18])]
+    written = []
+    for p in paragraphs:
+        pieces: list[str] = [""]
+        for node in p.iter(w("t"), w("br")):
+            if node.tag == w("br"):
+                pieces.append("")
+            else:
+                pieces[-1] += node.text
+        written.append(pieces)
+    assert written == per_page
+    first, second = paragraphs
+    assert first.find(f"{W}pPr/{W}keepNext") is None and first.find(f"{W}pPr/{W}pageBreakBefore") is None
+    assert second.find(f"{W}pPr/{W}pageBreakBefore") is not None
+    assert second.find(f"{W}pPr/{W}keepNext") is not None  # the title's end keeps with the text
+
+
 def test_imprint_table_declares_width_and_grid_and_sits_after_exact_padding(docx_bytes):
     root = read_part(docx_bytes, "word/document.xml")
     (table,) = root.iter(w("tbl"))

@@ -128,7 +128,34 @@ def layout_variants() -> list[tuple[str, object]]:
         issue = reference_issue()
         issue.masthead.office = office
         variants.append((name, issue))
+    for length in TALL_TITLES:  # flows on to the next page (the second also taller than a page)
+        issue = reference_issue()
+        issue.sections[0].articles[0].title = ("关于推进新时代文明实践中心建设的通知" * 40)[:length]
+        variants.append((f"variant-title-{length}", issue))
     return variants
+
+
+TALL_TITLES = (300, 400)
+
+
+def test_titles_too_tall_to_stay_whole_flow_on_in_libreoffice_as_in_the_engine(rendered_corpus, geometry):
+    """Each page's part of the title is a paragraph of its own: LibreOffice cuts the title where the
+    engine did, keeps the 【栏目】 with its start and the text below on the grid."""
+    for length in TALL_TITLES:
+        variant = next(r for r in rendered_corpus if r.name == f"variant-title-{length}")
+        result = check(variant, geometry)
+        assert result.ok, result.row()
+        title = variant.issue.sections[0].articles[0].title
+        heading = f"【{variant.issue.sections[0].heading}】"
+        engine_pages = {page.index: [ln.text for ln in page.lines if ln.role is BlockRole.TITLE
+                                     and (ln.source.section, ln.source.article) == (0, 0)]
+                        for page in variant.layout.pages}
+        printed = pdf_lines(str(variant.pdf))
+        lo_pages = {index: [ln.text for ln in printed if ln.page == index and title.startswith(ln.text)
+                            and len(ln.text) > 3] for index in engine_pages}
+        assert {k: v for k, v in engine_pages.items() if v} == {k: v for k, v in lo_pages.items() if v}
+        first_page = min(k for k, v in engine_pages.items() if v)
+        assert any(ln.text == heading for ln in printed if ln.page == first_page)
 
 
 def test_long_office_names_and_the_date_match_libreoffice(rendered_corpus, geometry):

@@ -124,6 +124,50 @@ def _paragraph(block: Block, lines: list[Line], profile: LayoutProfile, *, expli
         right_tab_pt=profile.body_width - block.right_indent, rule_below=rule)
 
 
+def _page_parts(block: Block, lines: list[Line], page_of: dict[int, int]
+                ) -> list[tuple[Block, list[Line], Line | None]]:
+    """(block, its lines, the first original line) per page a block of ``line_pt`` lines spans.
+
+    A title too tall to stay whole flows on to the next page in the engine (split between lines, each
+    page's part centred in whole grid lines); a word processor left to split one paragraph would put
+    the cut elsewhere and the text below off the grid. So each page's part is a paragraph of its own
+    (the caller gives the later ones w:pageBreakBefore), with the text and line offsets of that part.
+    """
+    first = lines[0] if lines else None
+    if not block.line_pt or block.block_lines or len({page_of.get(id(line)) for line in lines}) < 2:
+        return [(block, lines, first)]
+    groups: list[list[Line]] = []
+    for line in lines:
+        if groups and page_of.get(id(groups[-1][-1])) == page_of.get(id(line)):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    parts: list[tuple[Block, list[Line], Line | None]] = []
+    for number, group in enumerate(groups):
+        start = group[0].source.start if group[0].source is not None else 0
+        end = group[-1].source.end if group[-1].source is not None else len(block.text)
+        shifted = [replace(line, source=replace(line.source, start=line.source.start - start,
+                                                end=line.source.end - start)) if line.source is not None else line
+                   for line in group]
+        part = replace(block, runs=_slice_runs(block.runs, start, end), forced_breaks=(),
+                       before_lines=block.before_lines if number == 0 else 0,
+                       after_lines=block.after_lines if number == len(groups) - 1 else 0)
+        parts.append((part, shifted, group[0]))
+    return parts
+
+
+def _slice_runs(runs: tuple[InlineRun, ...], start: int, end: int) -> tuple[InlineRun, ...]:
+    """The inline runs of characters [start, end) of their joined text."""
+    result: list[InlineRun] = []
+    offset = 0
+    for run in runs:
+        s, e = max(start, offset), min(end, offset + len(run.text))
+        if s < e:
+            result.append(replace(run, text=run.text[s - offset:e - offset]))
+        offset += len(run.text)
+    return tuple(result)
+
+
 def _grid_row(profile: LayoutProfile, line: Line) -> int:
     """The grid row holding a body-pitch line (from its baseline, as the engine placed it)."""
     size = max((r.size for r in line.runs), default=profile.grid.body_size_pt)
@@ -178,17 +222,21 @@ def content_from_blocks(issue: Issue, profile: LayoutProfile, geometry: DocxGeom
             continue
         if not lines and block.group is Group.CONTENT:
             continue  # the engine drops empty content blocks too
-        page = page_of.get(id(lines[0]), previous_page) if lines else previous_page
-        at_top = page != previous_page
-        previous_page = page
-        # where a word processor must break as the engine did: titles (balanced), the masthead, and an
-        # office name long enough to wrap (its date closes the last line)
-        explicit = block.role in (BlockRole.TITLE, BlockRole.MASTHEAD, BlockRole.OFFICE_DATE)
-        paragraph = _paragraph(block, lines, profile, explicit_breaks=explicit, at_page_top=at_top)
-        kept_until = kept.get((block.source.section, block.source.article)) if block.keep_together else None
-        paragraphs.append(_with_hints(
-            paragraph, page_break=block.page_break_before and at_top and len(paragraphs) > 0,
-            keep_next=kept_until is not None and kept_until != index, keep_lines=kept_until is not None))
+        parts = _page_parts(block, lines, page_of)
+        for number, (part, part_lines, first_line) in enumerate(parts):
+            page = page_of.get(id(first_line), previous_page) if first_line is not None else previous_page
+            at_top = page != previous_page
+            previous_page = page
+            # where a word processor must break as the engine did: titles (balanced), the masthead, and an
+            # office name long enough to wrap (its date closes the last line)
+            explicit = block.role in (BlockRole.TITLE, BlockRole.MASTHEAD, BlockRole.OFFICE_DATE)
+            paragraph = _paragraph(part, part_lines, profile, explicit_breaks=explicit, at_page_top=at_top)
+            if number < len(parts) - 1:  # a part that ends its page is kept with nothing
+                paragraph = replace(paragraph, para=replace(paragraph.para, keep_next=False))
+            kept_until = kept.get((block.source.section, block.source.article)) if block.keep_together else None
+            paragraphs.append(_with_hints(
+                paragraph, page_break=(block.page_break_before or number > 0) and at_top and len(paragraphs) > 0,
+                keep_next=kept_until is not None and kept_until != index, keep_lines=kept_until is not None))
     imprint = _imprint(profile, layout, imprint_rows, previous_page) if imprint_rows else None
     return DocxContent(paragraphs=paragraphs, imprint=imprint, pages=len(layout.pages))
 

@@ -2,7 +2,8 @@
 
 Pagination rules (official-layout.md §1, the issue's brief): every block takes whole grid lines, so
 body lines sit on the same 22 positions on every page; body text has no widow/orphan control (a page
-holds 22 lines); titles, 栏目 and sub-headings keep with the next line; the 版记 is pinned so its last
+holds 22 lines); titles, 栏目 and sub-headings keep with the next line, except that a title too tall
+to stay whole with them continues on the next page, split between lines; the 版记 is pinned so its last
 rule lies on the 版心 bottom of the last page, alone on a new page when it does not fit under the last
 text (optionally on an even page, with an unnumbered blank page before it). Two article hints serve the
 last squeeze onto 2 or 4 pages: a manual page break starts the article (with its 栏目 heading when it
@@ -231,6 +232,7 @@ class _Engine:
             page.used += item.block.before_lines
             self.place(page, item, page.used)
             page.used += item.height + item.block.after_lines
+        flowing = self.flowing_blocks(content)
         for index, item in enumerate(content):
             block = item.block
             if block.page_break_before and page.used > 0:
@@ -238,16 +240,22 @@ class _Engine:
             before = block.before_lines if page.used else 0
             splittable = not (block.line_pt or block.block_lines)
             need = before + (1 if splittable else item.height)  # body text may split anywhere (no widow control)
-            if block.keep_with_next or not splittable:
-                need = before + self.keep_chain(content, index)
-            kept = self.kept_article(content, index)
-            if kept is not None:
-                need = before + kept
-            if page.used + need > self.per_page and page.used > 0 and need <= self.per_page:
+            if index in flowing:
+                need = before + self.start_rows(item)
+            else:
+                if block.keep_with_next or not splittable:
+                    need = before + self.keep_chain(content, index, flowing)
+                kept = self.kept_article(content, index)
+                if kept is not None:
+                    need = before + kept
+            # a new page only helps what fits on one (a chain longer than a page starts where it is)
+            if page.used + need > self.per_page and page.used > 0 and need - before <= self.per_page:
                 page = self.new_page(pages)
                 before = 0
             page.used += before
-            if block.line_pt or block.block_lines:
+            if index in flowing:
+                page = self.place_flowing(pages, page, item, last=index == len(content) - 1)
+            elif block.line_pt or block.block_lines:
                 self.place(page, item, page.used)
                 page.used += item.height
             else:
@@ -262,6 +270,63 @@ class _Engine:
         if imprint:
             self.place_imprint(pages, imprint)
         return pages
+
+    def rows(self, block: Block, count: int) -> int:
+        """Grid lines taken by ``count`` lines of a block of ``line_pt`` lines (titles)."""
+        return math.ceil(count * block.line_pt / self.pitch - 1e-6)
+
+    def start_rows(self, item: _Measured) -> int:
+        """Grid lines of the start a flowing title must have on its first page: two lines (one when it has
+        only one), so a heading before it never stands alone and no title line is orphaned there."""
+        return self.rows(item.block, min(2, len(item.lines)))
+
+    def flowing_blocks(self, content: list[_Measured]) -> set[int]:
+        """Titles that cannot stay whole: taller than a page, or too tall to share one with the headings
+        kept with them and the next line. Such a title continues on the next page, split between lines
+        (a title placed whole ran off the page, or left its 【栏目】 alone at the foot of the previous one)."""
+        result: set[int] = set()
+        for index, item in enumerate(content):
+            block = item.block
+            if not block.line_pt or block.block_lines or len(item.lines) < 2:
+                continue
+            first = index
+            while first > 0 and content[first - 1].block.keep_with_next:
+                first -= 1  # the chain of headings kept with this title starts there
+            if item.height > self.per_page or self.keep_chain(content, first) > self.per_page:
+                result.add(index)
+        return result
+
+    def place_flowing(self, pages: list[_PageBuilder], page: _PageBuilder, item: _Measured, *,
+                      last: bool) -> _PageBuilder:
+        """Place a flowing title from ``page.used`` on: on each page as many lines as fit, centred in whole
+        grid lines (so text below stays on the grid, and the DOCX writes each page's part as a paragraph);
+        its last line goes with the next text when it would end a page. Returns the page it ends on."""
+        block, pitch = item.block, self.pitch
+        line_h = block.line_pt
+        start, count = 0, len(item.lines)
+        while start < count:
+            room = self.per_page - page.used
+            k = 0
+            while start + k < count and self.rows(block, k + 1) <= room:
+                k += 1
+            if start + k == count and k > 1 and not last and self.rows(block, k) + block.after_lines >= room:
+                k -= 1  # keep with the next line: the title's last line moves on with it
+            if k == 0 and page.used == 0:
+                k = 1  # a line taller than a page: nothing else can be done
+            if k == 0:
+                page = self.new_page(pages)
+                continue
+            height = self.rows(block, k)
+            pad = (height * pitch - k * line_h) / 2
+            for offset in range(k):
+                box_top = self.top + page.used * pitch + pad + offset * line_h
+                page.lines.append(self.make_line(item, start + offset, self.baseline(box_top, line_h, block.size)))
+            page.has_text = True
+            page.used += height
+            start += k
+            if start < count:
+                page = self.new_page(pages)
+        return page
 
     def kept_article(self, content: list[_Measured], index: int) -> int | None:
         """Grid lines of a keep-together article starting at ``index`` when it fits on one page, else None.
@@ -290,12 +355,16 @@ class _Engine:
         total -= last_after
         return total if total <= self.per_page else None
 
-    def keep_chain(self, content: list[_Measured], index: int) -> int:
-        """Grid lines that must share a page: this block, following keep-with-next blocks, one more line."""
+    def keep_chain(self, content: list[_Measured], index: int, flowing: set[int] | frozenset[int] = frozenset()
+                   ) -> int:
+        """Grid lines that must share a page: this block, following keep-with-next blocks, one more line
+        (of a flowing title, only its start)."""
         total = 0
         for k in range(index, len(content)):
             item = content[k]
             before = item.block.before_lines if k > index else 0
+            if k in flowing and k > index:
+                return total + before + self.start_rows(item)
             kept = self.kept_article(content, k) if k > index else None
             if kept is not None:  # a 栏目 heading keeps with a whole keep-together article
                 return total + before + kept
