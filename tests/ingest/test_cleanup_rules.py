@@ -77,6 +77,13 @@ def test_halfwidth_alnum_and_ideographs() -> None:
     assert chars.unify_ideographs("\u2ed4\u2ee2\u2ea0") == "门马民"  # radicals-supplement simplified forms
 
 
+def test_a_run_of_marks_converts_in_one_pass() -> None:
+    """A converted mark is Chinese context for the next one; the rule reaches its own fixed point."""
+    assert chars.fullwidth_punctuation("真的?!!!") == "真的？！！！"
+    assert chars.fullwidth_punctuation("APP!!!?好") == "APP！！！？好"
+    assert chars.fullwidth_punctuation("－)(,,简报") == "－）（，，简报"
+
+
 def test_url_ends_before_trailing_sentence_punctuation() -> None:
     from bulletin_desk.ingest.charclass import protected_spans, url_end
 

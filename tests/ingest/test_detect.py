@@ -188,3 +188,37 @@ def test_html_tables_data_rows_plain_structural_rows_read() -> None:
     assert (issue.masthead.title, issue.masthead.number, issue.masthead.office) == ("工作简报", 4, "某区办公室")
     assert [p.text for p in issue.articles()[0].paragraphs] == ["正文。", "项目", "数量", "展板", "20块"]
     assert (issue.colophon.editor, issue.colophon.reviewer) == ("甲", "乙")
+
+
+BASE_LEVEL = ("【基层动态】\n\n坚持党建引领，凝聚多方力量，推动基层社会治理提质增效\n\n"
+              "今年以来，某街道坚持党建引领。全面推进基层治理。共建立议事会12个。\n\n"
+              "强化阵地建设。街道新建党群服务中心3个。覆盖全部社区。\n\n（某街道）\n\n"
+              "海淀区：多措并举推进垃圾分类\n\n强化组织领导。区里成立专班。定期调度。\n\n"
+              "加强宣传引导。发放资料1万份。群众知晓率提升。\n\n（海淀区城管委）\n")
+
+
+def test_titles_with_commas_and_colons_start_their_articles() -> None:
+    result = import_text(BASE_LEVEL)
+    issue = result.issue
+    assert issue is not None
+    assert [(a.title, a.source, len(a.paragraphs)) for a in issue.articles()] == [
+        ("坚持党建引领，凝聚多方力量，推动基层社会治理提质增效", "某街道", 2),
+        ("海淀区：多措并举推进垃圾分类", "海淀区城管委", 2)]
+    assert issue.articles()[0].paragraphs[0].text.endswith("共建立议事会12个。")
+    reasons = {d.reason for d in result.decisions if d.element == "title"}
+    assert reasons == {"headline_after_opener"}
+
+
+def test_a_title_with_commas_set_apart_mid_article_starts_a_new_one() -> None:
+    text = ("第一篇的标题\n\n强化组织领导。区里成立专班。\n\n扎实推进老旧小区改造，惠及居民群众\n\n"
+            "加强宣传引导。发放资料1万份。\n")
+    result = import_text(text)
+    assert result.issue is not None
+    assert [a.title for a in result.issue.articles()] == ["第一篇的标题", "扎实推进老旧小区改造，惠及居民群众"]
+    assert any(d.reason == "headline_set_apart" for d in result.decisions)
+
+
+def test_a_short_line_with_commas_inside_an_article_stays_body_text() -> None:
+    result = import_text("标题\n强化组织领导。区里成立专班。\n一是提高站位，强化责任担当\n加强宣传引导。发放资料。\n")
+    assert result.article is not None and result.article.title == "标题"
+    assert [p.text for p in result.article.paragraphs][1] == "一是提高站位，强化责任担当"

@@ -51,6 +51,44 @@ def test_cleanup_is_idempotent(text: str) -> None:
     assert clean_to_string(once) == once
 
 
+# Realistic bulletin fragments in any order, with any separation: structure lines, headlines with and
+# without ，、：, attributions, body text ending a sentence or broken mid-sentence, hard-wrapped runs, page
+# debris. Random characters alone almost never build a headline followed by its paragraph, which is
+# where a second pass used to decide differently (the blank line that made the headline was dropped).
+_CLAUSES = ("今年以来", "某街道坚持党建引领", "全面推进基层治理工作", "共建立议事会12个", "解决群众身边问题300余件",
+            "强化阵地建设", "覆盖全部社区", "发放宣传资料1万份", "群众知晓率明显提升", "区里成立工作专班")
+_BODY = st.lists(st.sampled_from(_CLAUSES), min_size=1, max_size=6).flatmap(
+    lambda parts: st.sampled_from(["。", "，", "；", "", "：", "、"]).map(lambda end: "，".join(parts) + end))
+_WRAPPED = st.tuples(_BODY, st.integers(8, 20)).map(
+    lambda pair: "\n".join(pair[0][i:i + pair[1]] for i in range(0, len(pair[0]), pair[1])))
+_FRAGMENT = st.one_of(
+    st.sampled_from(["【工作动态】", "【基层动态】", "【编者按】", "全区新时代文明实践工作推进会召开",
+                     "坚持党建引领，凝聚多方力量，推动基层社会治理提质增效", "海淀区：多措并举推进垃圾分类",
+                     "广泛凝聚各方力量推动志愿服务常态化制度化发展", "——记某社区志愿服务队", "一、强化组织领导",
+                     "（二）完善工作机制", "（某街道）", "（海淀区城管委）", "（供稿：某街道办事处）", "工作简报",
+                     "第19期", "（总第2128期）", "某办 2020年4月29日", "— 2 —", "－3－", "7", "第2页", "200",
+                     "责编：张三  核稿：李四", "报：市文明办。", "参会单位", "区委宣传部、区文明办、区教委"]),
+    _BODY, _WRAPPED)
+_DOCUMENT = st.lists(st.tuples(_FRAGMENT, st.sampled_from(["\n", "\n", "\n\n", "\n\n\n"])), max_size=16).map(
+    lambda pairs: "".join(fragment + separator for fragment, separator in pairs))
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_DOCUMENT)
+def test_cleanup_of_realistic_bulletin_fragments_is_idempotent(text: str) -> None:
+    once = clean_to_string(text)
+    assert clean_to_string(once) == once
+
+
+def test_a_headline_between_blank_lines_stays_apart_on_a_second_pass() -> None:
+    """The case hypothesis found: the blank line made the subtitle a headline the first time only."""
+    text = ("【工作动态】\n全区新时代文明实践工作推进会召开\n\n广泛凝聚各方力量推动志愿服务常态化制度化发展\n\n"
+            "今年以来，各街道积极行动，志愿服务不断深化。")
+    once = clean_to_string(text)
+    assert clean_to_string(once) == once
+    assert "发展\n\n今年以来" in once
+
+
 def test_cleanup_of_the_reference_is_idempotent() -> None:
     once = clean_to_string(REFERENCE_TXT.read_text(encoding="utf-8"))
     assert clean_to_string(once) == once

@@ -109,6 +109,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ingest.reason.note_before_title": ("“按语”位于标题之前，归入下一篇文章", "a note before a title; belongs to the "
                                         "next article"),
     "ingest.reason.title_like": ("短行、无句内标点", "a short line without sentence punctuation"),
+    "ingest.reason.headline_after_opener": ("紧随栏目、来稿单位或报头的短行（可含，、：）",
+                                            "a short line right after a 栏目, an attribution or the masthead "
+                                            "(，、： allowed)"),
+    "ingest.reason.headline_set_apart": ("前后以空行隔开的短行（可含，、：）",
+                                         "a short line set apart by blank lines (，、： allowed)"),
     "ingest.reason.centred_large": ("居中或大字号", "centred or set large"),
     "ingest.reason.style_name": ("段落样式名", "paragraph style name"),
     "ingest.reason.paragraph_default": ("普通段落", "ordinary paragraph"),

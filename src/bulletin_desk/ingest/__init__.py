@@ -36,7 +36,7 @@ def _require_content(blocks: list[Block]) -> None:
 def import_text(text: str, skip_rules: Collection[str] = ()) -> IngestResult:
     """Pasted or extracted plain text → cleaned, then detected."""
     cleaned = clean_text(text, skip_rules)
-    blocks = [Block(p.text, p.line) for p in cleaned.paragraphs]
+    blocks = [Block(p.text, p.line, set_apart=p.set_apart) for p in cleaned.paragraphs]
     _require_content(blocks)
     found = detect(blocks)
     return IngestResult(issue=found.issue, article=found.article, changes=cleaned.changes,

@@ -42,3 +42,4 @@ class Block:
     large: bool = False
     role: Role | None = None
     formatted: bool = False  # the source carries formatting: leads come from bold runs, not from rules
+    set_apart: bool = False  # blank lines (or a paragraph of its own) on both sides: a headline may have ，、：

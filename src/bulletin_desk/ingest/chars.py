@@ -87,9 +87,22 @@ _SIMPLE_MARKS = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 
 
 def fullwidth_punctuation(text: str) -> str:
-    """, : ; ? ! ( ) in Chinese context → ，：；？！（）; digit grouping, times, URLs and e-mail untouched."""
-    if not any(ch in text for ch in ",:;?!()"):
-        return text
+    """, : ; ? ! ( ) in Chinese context → ，：；？！（）; digit grouping, times, URLs and e-mail untouched.
+
+    A converted mark is Chinese context for the mark beside it (好?!! → 好？！！), so this repeats until
+    nothing changes: the rule must be idempotent on its own output.
+    """
+    for _ in range(len(text) + 1):
+        if not any(ch in text for ch in ",:;?!()"):
+            return text
+        converted = _fullwidth_once(text)
+        if converted == text:
+            return text
+        text = converted
+    return text
+
+
+def _fullwidth_once(text: str) -> str:
     mask = protected_mask(text)
     chars = list(text)
     for i, ch in enumerate(text):

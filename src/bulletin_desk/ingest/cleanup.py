@@ -12,7 +12,8 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from bulletin_desk.ingest import chars
-from bulletin_desk.ingest.lines import SourceLine, find_page_numbers, find_running_headers, rejoin
+from bulletin_desk.ingest.lines import Gap, LineEvent, SourceLine, mark_gaps, rejoin
+from bulletin_desk.ingest.page_debris import find_page_numbers, find_running_headers, glue_bare_numbers
 
 Rule = Callable[[str], str]
 
@@ -115,34 +116,83 @@ def split_lines(text: str) -> list[SourceLine]:
             for number, raw in enumerate(text.split("\n"), start=1)]
 
 
+def _drop_debris(lines: list[SourceLine], skip: Collection[str], changes: list[Change]) -> list[SourceLine]:
+    """Page numbers and running headers become blank lines marked as debris (a page break)."""
+    drop: set[int] = set()
+    pages: set[int] = set()
+    if "page_number" not in skip:
+        pages = find_page_numbers(lines)
+        drop |= pages
+        changes.extend(Change("page_number", lines[i].line, lines[i].text, "") for i in sorted(pages))
+    if "running_header" not in skip:
+        headers = find_running_headers(lines, pages)
+        drop |= headers
+        changes.extend(Change("running_header", lines[i].line, lines[i].text, "") for i in sorted(headers))
+    return [SourceLine("", line.line, debris=True) if i in drop else line for i, line in enumerate(lines)]
+
+
+def _as_cleaned_text(paragraphs: list[SourceLine]) -> list[SourceLine]:
+    """The lines a second cleaning pass would read from these paragraphs (clean_to_string's layout)."""
+    lines: list[SourceLine] = []
+    for paragraph in paragraphs:
+        if lines and paragraph.gap_before in (Gap.BLANK, Gap.BREAK):
+            lines.append(SourceLine("", paragraph.line))
+        lines.append(SourceLine(paragraph.text, paragraph.line, paragraph.joined_lines))
+    return lines
+
+
+def _rejoin_until_stable(paragraphs: list[SourceLine], skip: Collection[str],
+                         changes: list[Change]) -> list[SourceLine]:
+    """Rejoin the cleaned paragraphs again until nothing more joins.
+
+    Hard-wrap detection counts line widths; joining one wrapped run can leave another run the majority,
+    which a second cleaning pass would then rejoin. Doing it here makes one pass enough (idempotence).
+    """
+    for _ in range(_MAX_PASSES):
+        again, events = rejoin(_as_cleaned_text(paragraphs))
+        if not events:
+            break
+        changes.extend(_rejoin_change(e) for e in events)
+        for paragraph in again:
+            paragraph.text = clean_fragment(paragraph.text, paragraph.line, skip, changes)
+        paragraphs = [p for p in again if p.text]
+    return paragraphs
+
+
+def _rejoin_change(event: LineEvent) -> Change:
+    return Change(event.rule, event.line, event.text.replace("⏎", "\n"), event.text.replace("⏎", ""))
+
+
 def clean_text(text: str, skip: Collection[str] = ()) -> CleanText:
     """Pasted or extracted text → clean paragraphs, each with its first input line number."""
     changes: list[Change] = []
     lines = split_lines(text)
     for line in lines:
         line.text = apply_rules(line.text, line.line, LINE_RULES, skip, changes)
-    drop: set[int] = set()
-    if "page_number" not in skip:
-        pages = find_page_numbers(lines)
-        drop |= pages
-        changes.extend(Change("page_number", lines[i].line, lines[i].text, "") for i in sorted(pages))
-    else:
-        pages = set()
-    if "running_header" not in skip:
-        headers = find_running_headers(lines, pages)
-        drop |= headers
-        changes.extend(Change("running_header", lines[i].line, lines[i].text, "") for i in sorted(headers))
-    kept = [SourceLine("", line.line) if i in drop else line for i, line in enumerate(lines)]
+    kept = _drop_debris(lines, skip, changes)
     if "rejoin" in skip:
-        paragraphs = [line for line in kept if line.text]
+        paragraphs = mark_gaps(kept)
     else:
+        glued: list[LineEvent] = []
+        if "page_number" not in skip:  # a bare number kept as no page number goes back into its sentence
+            kept, glued = glue_bare_numbers(kept)
         paragraphs, events = rejoin(kept)
-        changes.extend(Change("rejoin", e.line, e.text.replace("⏎", "\n"), e.text.replace("⏎", "")) for e in events)
+        changes.extend(_rejoin_change(e) for e in glued + events)
     for paragraph in paragraphs:
         paragraph.text = clean_fragment(paragraph.text, paragraph.line, skip, changes)
-    return CleanText([p for p in paragraphs if p.text], changes)
+    paragraphs = [p for p in paragraphs if p.text]
+    if "rejoin" not in skip:
+        paragraphs = _rejoin_until_stable(paragraphs, skip, changes)
+    return CleanText(paragraphs, changes)
 
 
 def clean_to_string(text: str, skip: Collection[str] = ()) -> str:
-    """Clean text as one string, paragraphs separated by a newline (what idempotence is checked on)."""
-    return "\n".join(p.text for p in clean_text(text, skip).paragraphs)
+    """Clean text as one string (what idempotence is checked on): paragraphs separated by a newline, or by
+    a blank line where blank lines or a page break separated them in the input — a headline may be known
+    only by standing apart, so cleaning clean text must see the same separations."""
+    out: list[str] = []
+    for paragraph in clean_text(text, skip).paragraphs:
+        if out:
+            out.append("\n\n" if paragraph.gap_before in (Gap.BLANK, Gap.BREAK) else "\n")
+        out.append(paragraph.text)
+    return "".join(out)

@@ -21,6 +21,7 @@ from bulletin_desk.ingest.patterns import (
     SECTION,
     LineShape,
     heading_kind,
+    is_headline_like,
     is_title_like,
     shape_of,
 )
@@ -129,10 +130,22 @@ class _Reader:
         else:
             self.read_body(block)
 
+    def headline_place(self, block: Block) -> str | None:
+        """Why a short line with ，、：— may be a headline here (set apart, or where an article must start).
+
+        Body text broken mid-paragraph looks the same, so the shape alone is not enough.
+        """
+        if self.closed or self.article is None:
+            return "headline_after_opener"
+        if block.set_apart and self.article.paragraphs:
+            return "headline_set_apart"
+        return None
+
     def is_title(self, block: Block) -> bool:
         text = block.text
         looks = is_title_like(text) or ((block.centred or block.large) and len(text) <= TITLE_MAX_CHARS_FORMATTED
                                         and not block.bold_prefix)
+        looks = looks or (is_headline_like(text) and self.headline_place(block) is not None)
         if not looks or shape_of(text) is not None:  # a date or number line alone is never a headline
             return False
         article = self.article
@@ -147,13 +160,15 @@ class _Reader:
             article.title += "\n" + text
             self.decide(block, "subtitle", "dash_after_title")
             return
-        self.new_article(text)
         if block.role is Role.TITLE:
             reason = "style_name"
         elif block.centred or block.large:
             reason = "centred_large"
-        else:
+        elif is_title_like(text):
             reason = "title_like"
+        else:
+            reason = self.headline_place(block) or "title_like"
+        self.new_article(text)
         self.decide(block, "title", reason)
 
     def read_note(self, block: Block, text: str) -> None:

@@ -1,24 +1,50 @@
-"""Line-level cleanup: page-number debris, running headers, and rejoining lines broken by page breaks.
+"""Line-level cleanup: rejoining lines broken by page breaks and hard wraps (page debris: page_debris.py).
 
 Text copied out of a PDF or an e-mail arrives with every printed line (or every page) broken; the
-rules here decide, line by line, what is debris and which breaks are not paragraph ends. Each line
-keeps its number in the original text so the report can say where a change happened.
+rules here decide, line by line, which breaks are not paragraph ends. Each line keeps its number in the
+original text so the report can say where a change happened, and each paragraph keeps what separated it
+from its neighbours (nothing, blank lines, a page break): a headline is often known only by standing
+apart, and a second cleaning pass must see the same separations to decide the same way (idempotence).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from enum import StrEnum
 
 from bulletin_desk.ingest.charclass import is_ascii_alnum
-from bulletin_desk.ingest.patterns import END_ATTRIBUTION, LineShape, ends_sentence, is_title_like, shape_of
+from bulletin_desk.ingest.patterns import (
+    END_ATTRIBUTION,
+    LineShape,
+    ends_sentence,
+    is_headline_like,
+    is_title_like,
+    shape_of,
+)
 
 _MID_SENTENCE = ("，", "、", ",", "（", "(", "《")  # not “‘: straight quotes are paired only after rejoining
 REJOIN_MIN_CHARS = 20  # a shorter line that stops without punctuation is a title or a label, not a break
-HARD_WRAP_MIN_LINES = 3  # this many lines of one width (and 40 % of the text lines) = hard-wrapped text
+# Hard-wrapped text: this many lines of one width, at least half the text lines, most of them cut
+# mid-sentence. Three equal lines are a list as often as a wrap (参会单位 over three lines); indented
+# paragraph starts are evidence enough to need only three.
+HARD_WRAP_MIN_LINES = 6
+HARD_WRAP_MIN_LINES_INDENTED = 3
 _NEVER_JOINS = {LineShape.SECTION, LineShape.ATTRIBUTION, LineShape.ISSUE_NUMBER, LineShape.TOTAL_NUMBER,
                 LineShape.SUPPLEMENT, LineShape.CLASSIFICATION, LineShape.DATE, LineShape.PAGE_NUMBER,
                 LineShape.HEADING, LineShape.COLOPHON, LineShape.COPIES}
+# A headline follows these (a 栏目, the end of an article, the masthead's date line), so the line right
+# after one may be a headline with ，、：— in it.
+_HEADLINE_OPENERS = {LineShape.SECTION, LineShape.ATTRIBUTION, LineShape.DATE}
+
+
+class Gap(StrEnum):
+    """What separates a line from the one before (or after) it."""
+
+    NONE = "none"  # nothing: the next line of the same run of text
+    BLANK = "blank"  # blank lines
+    BREAK = "break"  # a page break: page-number or running-header debris was removed here
+    EDGE = "edge"  # the start or the end of the text
 
 
 @dataclass
@@ -30,10 +56,19 @@ class SourceLine:
     joined_lines: tuple[int, ...] = ()
     width: int = -1  # characters on the physical line as received, indentation included (-1: len(text))
     indented: bool = False  # the received line starts with two spaces, an ideographic space or a tab
+    debris: bool = False  # a blank left where page debris (a page number, a running header) was removed
+    gap_before: Gap = Gap.NONE
+    gap_after: Gap = Gap.NONE
 
     @property
     def physical_width(self) -> int:
         return len(self.text) if self.width < 0 else self.width
+
+    @property
+    def set_apart(self) -> bool:
+        """Blank lines on both sides: how a headline stands in a plain-text bulletin. The text's edge does
+        not count: the first line of a paste is as often the start of a paragraph broken at a page."""
+        return self.gap_before is Gap.BLANK and self.gap_after is Gap.BLANK
 
 
 def indentation_marks_paragraphs(lines: list[SourceLine]) -> bool:
@@ -51,50 +86,60 @@ class LineEvent:
     other_line: int = 0
 
 
-def find_page_numbers(lines: list[SourceLine]) -> set[int]:
-    """Indexes of lines that are page-number debris (— 2 —, -3-, －2－, 第2页, 3/12, a bare 7)."""
-    return {i for i, line in enumerate(lines) if line.text and shape_of(line.text) is LineShape.PAGE_NUMBER}
-
-
-def find_running_headers(lines: list[SourceLine], page_numbers: set[int]) -> set[int]:
-    """Indexes of repeated running headers (the bulletin name printed at the top of every page).
-
-    A short line that repeats is a header when a repeat sits next to a page number or it repeats three
-    times or more; its first occurrence stays when it opens the text (it is then the masthead).
-    """
-    counts = Counter(line.text for line in lines if line.text)
-    nonblank = [i for i, line in enumerate(lines) if line.text]
-    near_page_number: set[int] = set()
-    for pos, i in enumerate(nonblank):
-        neighbours = nonblank[max(0, pos - 1):pos] + nonblank[pos + 1:pos + 2]
-        if any(n in page_numbers for n in neighbours):
-            near_page_number.add(i)
-    headers: set[int] = set()
-    for text, count in counts.items():
-        if count < 2 or len(text) > 30 or ends_sentence(text) or shape_of(text) is not None:
-            continue
-        where = [i for i in nonblank if lines[i].text == text]
-        repeats_at_break = any(i in near_page_number for i in where[1:])
-        if not (repeats_at_break or count >= 3):
-            continue
-        opening = where[0] in nonblank[:3]
-        headers.update(where[1:] if opening else where)
-    return headers
-
-
 def hard_wrap_width(lines: list[SourceLine]) -> int | None:
     """The fixed width of visibly hard-wrapped text, or None when lines end where paragraphs end."""
-    lengths = [line.physical_width for line in lines if len(line.text) >= 8 and shape_of(line.text) is None]
-    if not lengths:
+    candidates = [line for line in lines if len(line.text) >= 8 and shape_of(line.text) is None]
+    if not candidates:
         return None
-    width, count = Counter(lengths).most_common(1)[0]
-    if count >= HARD_WRAP_MIN_LINES and count >= 0.4 * len(lengths):
+    width, count = Counter(line.physical_width for line in candidates).most_common(1)[0]
+    cut = sum(1 for line in candidates if line.physical_width == width and not ends_sentence(line.text))
+    needed = HARD_WRAP_MIN_LINES_INDENTED if indentation_marks_paragraphs(lines) else HARD_WRAP_MIN_LINES
+    if count >= needed and 2 * count >= len(candidates) and 2 * cut >= count:
         return width
     return None
 
 
-def _opens_block(previous: SourceLine | None, blank_before: bool) -> bool:
-    return previous is None or blank_before or ends_sentence(previous.text) or shape_of(previous.text) is not None
+def mark_gaps(lines: list[SourceLine]) -> list[SourceLine]:
+    """The non-blank lines, each told what separates it from its neighbours (blank lines, a page break)."""
+    out: list[SourceLine] = []
+    gap = Gap.EDGE
+    for line in lines:
+        if not line.text:
+            if gap is not Gap.EDGE:
+                gap = Gap.BREAK if line.debris or gap is Gap.BREAK else Gap.BLANK
+            continue
+        line.gap_before = gap
+        if out:
+            out[-1].gap_after = gap
+        out.append(line)
+        gap = Gap.NONE
+    if out:
+        out[-1].gap_after = Gap.EDGE
+    return out
+
+
+def _opens_block(previous: SourceLine | None, line: SourceLine) -> bool:
+    return (previous is None or line.gap_before is not Gap.NONE or ends_sentence(previous.text)
+            or shape_of(previous.text) is not None)
+
+
+def after_headline_opener(previous: str) -> bool:
+    """The line before is a 栏目, an attribution (also ending a paragraph) or the masthead's last line."""
+    return shape_of(previous) in _HEADLINE_OPENERS or END_ATTRIBUTION.match(previous) is not None
+
+
+def starts_headline(line: SourceLine, previous: SourceLine | None, wrap_width: int | None) -> bool:
+    """Whether ``line``, which opens a block, is a headline, which never runs on into its first paragraph.
+
+    Without punctuation it is one wherever a block opens (is_title_like); with ，、：— only when blank lines
+    set it apart or it comes right after a 栏目, an attribution or the masthead's date — and never when it
+    fills a hard-wrapped line to the margin.
+    """
+    if is_title_like(line.text):
+        return True
+    if not is_headline_like(line.text) or (wrap_width is not None and line.physical_width >= wrap_width - 1):
+        return False
+    return line.set_apart or (previous is not None and after_headline_opener(previous.text))
 
 
 def should_join(current: str, last_piece: int, following: SourceLine, *, is_title: bool,
@@ -102,7 +147,8 @@ def should_join(current: str, last_piece: int, following: SourceLine, *, is_titl
     """Whether the break after ``current`` (whose last physical line was ``last_piece`` wide) is no paragraph end.
 
     With indented paragraphs in hard-wrapped text, a line filled to the wrap width continues into an
-    unindented next line even after a full stop: the sentence merely ended at the margin.
+    unindented next line even after a full stop: the sentence merely ended at the margin. Without that
+    evidence, a line ending in 。！？：； never continues.
     """
     text = following.text
     if END_ATTRIBUTION.match(current) or shape_of(current) in _NEVER_JOINS or shape_of(text) is not None:
@@ -110,12 +156,15 @@ def should_join(current: str, last_piece: int, following: SourceLine, *, is_titl
     at_wrap_width = wrap_width is not None and last_piece >= wrap_width - 1
     if current.endswith(_MID_SENTENCE):
         return True  # no paragraph or headline ends in ，、 or an opening bracket, however short the line
-    if is_title:  # a headline continues only when hard wrapping cut it at the margin
-        return at_wrap_width and is_title_like(text)
+    if following.set_apart and not at_wrap_width and is_headline_like(text):
+        return False  # across a blank line, a short line standing apart opens a block: a headline
+    if is_title:  # a headline continues only when hard wrapping cut it at the margin, into its short rest
+        return at_wrap_width and (is_title_like(text) or (
+            is_headline_like(text) and following.physical_width < (wrap_width or 0) - 1))
     if indentation and at_wrap_width and not following.indented:
         return True
-    if ends_sentence(current) and not (at_wrap_width and current.endswith(("；", ";"))):
-        return False  # filled to the margin, a ； is mid-paragraph: paragraphs end in 。！？ or ：
+    if ends_sentence(current):
+        return False
     if is_title_like(text) and len(text) < REJOIN_MIN_CHARS and not at_wrap_width:
         return False
     # Length of the paragraph so far, not of its last physical line: a second cleaning pass sees the
@@ -131,7 +180,10 @@ def join_text(left: str, right: str) -> str:
 
 
 def rejoin(lines: list[SourceLine]) -> tuple[list[SourceLine], list[LineEvent]]:
-    """Paragraphs from lines: join a line to the next non-blank one when the break is not a paragraph end."""
+    """Paragraphs from lines: join a line to the next non-blank one when the break is not a paragraph end.
+
+    Each paragraph keeps the gap before its first line and after its last one.
+    """
     wrap_width = hard_wrap_width(lines)
     indentation = wrap_width is not None and indentation_marks_paragraphs(lines)
     out: list[SourceLine] = []
@@ -139,29 +191,23 @@ def rejoin(lines: list[SourceLine]) -> tuple[list[SourceLine], list[LineEvent]]:
     current: SourceLine | None = None
     last_piece = 0
     current_is_title = False
-    blank_before = True
     previous_emitted: SourceLine | None = None
-    for line in lines:
-        if not line.text:
-            blank_before = True
-            continue
+    for line in mark_gaps(lines):
         if current is not None and should_join(current.text, last_piece, line, is_title=current_is_title,
                                                wrap_width=wrap_width, indentation=indentation):
             events.append(LineEvent("rejoin", current.line, current.text[-8:] + "⏎" + line.text[:8], line.line))
             current = SourceLine(join_text(current.text, line.text), current.line,
-                                 (*current.joined_lines, line.line))
-            current_is_title = current_is_title and is_title_like(current.text)
+                                 (*current.joined_lines, line.line), gap_before=current.gap_before,
+                                 gap_after=line.gap_after)
+            current_is_title = current_is_title and is_headline_like(current.text)
             last_piece = line.physical_width
-            blank_before = False
             continue
         if current is not None:
             out.append(current)
             previous_emitted = current
-        opens = _opens_block(previous_emitted, blank_before)
-        current = SourceLine(line.text, line.line)
-        current_is_title = opens and is_title_like(line.text)
+        current_is_title = _opens_block(previous_emitted, line) and starts_headline(line, previous_emitted, wrap_width)
+        current = SourceLine(line.text, line.line, gap_before=line.gap_before, gap_after=line.gap_after)
         last_piece = line.physical_width
-        blank_before = False
     if current is not None:
         out.append(current)
     return out, events

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from bulletin_desk.ingest.charclass import SENTENCE_PUNCT
+from bulletin_desk.ingest.charclass import SENTENCE_PUNCT, has_ideograph
 from bulletin_desk.ingest.dates import DATE_PATTERN, find_date_at_end
 
 _CN_NUM = "〇零一二三四五六七八九十百"
@@ -34,8 +34,9 @@ TOTAL_NUMBER = re.compile(rf"^{_O}?\s*总第\s*(\d+)\s*期\s*{_C}?$")
 SUPPLEMENT = re.compile(r"^增\s*刊$")
 CLASSIFICATION = re.compile(r"^(内部资料|内部刊物|内部参阅|注意保存|秘密|机密|绝密)(?:\s*★.*)?(?:\s*注意保存)?$")
 PAGE_NUMBER = re.compile(
-    r"^(?:[-－—–~～]+\s*\d{1,3}\s*[-－—–~～]+|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?"
+    r"^(?:[-－—–~～][-－—–~～\s]*\d{1,3}[-－—–~～\s]*[-－—–~～]|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?"
     r"|\d{1,3}\s*/\s*\d{1,3}|\d{1,3})$")
+BARE_NUMBER = re.compile(r"^\d{1,3}$")  # a page number only in a page-break context (page_debris.py)
 
 HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("h1", re.compile(r"^[一二三四五六七八九十]+\s*、")),
@@ -116,9 +117,22 @@ def is_date_line(text: str) -> bool:
 
 
 def is_title_like(text: str) -> bool:
-    """Short, and no sentence punctuation: how headlines look."""
+    """Short, and no sentence punctuation: how headlines look. Such a line is a title wherever it stands."""
     return 0 < len(text) <= TITLE_MAX_CHARS and not any(p in text for p in SENTENCE_PUNCT) \
         and not text.endswith(("。", "！", "？"))
+
+
+_HEADLINE_NEVER = re.compile(r"[。！？!?；;]")
+_OPEN_ENDING = ("，", "、", ",", "：", ":", "（", "(", "《", "“", "‘", "【")
+
+
+def is_headline_like(text: str) -> bool:
+    """A title that may carry ，、：— (守正创新，提质增效 / 某区：多措并举推进垃圾分类): short, no sentence
+    ends (。！？；) and not stopping on a mark that leads on. Unlike is_title_like, the same shape is common in
+    body text broken mid-paragraph, so callers also need the line's place: set apart by blank lines, or
+    right after a 栏目, an attribution or the masthead."""
+    return (0 < len(text) <= TITLE_MAX_CHARS and has_ideograph(text) and not _HEADLINE_NEVER.search(text)
+            and not text.endswith(_OPEN_ENDING))
 
 
 def ends_sentence(text: str) -> bool:
@@ -127,6 +141,7 @@ def ends_sentence(text: str) -> bool:
 
 
 __all__ = [
+    "BARE_NUMBER",
     "COLOPHON_FIELDS",
     "COLOPHON_LABEL",
     "COPIES",
@@ -141,6 +156,7 @@ __all__ = [
     "ends_sentence",
     "heading_kind",
     "is_date_line",
+    "is_headline_like",
     "is_title_like",
     "shape_of",
 ]
