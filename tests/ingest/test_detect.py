@@ -222,3 +222,41 @@ def test_a_short_line_with_commas_inside_an_article_stays_body_text() -> None:
     result = import_text("标题\n强化组织领导。区里成立专班。\n一是提高站位，强化责任担当\n加强宣传引导。发放资料。\n")
     assert result.article is not None and result.article.title == "标题"
     assert [p.text for p in result.article.paragraphs][1] == "一是提高站位，强化责任担当"
+
+
+TAIL = "\n【工作动态】\n标题一\n" + BODY + "\n"
+
+
+@pytest.mark.parametrize(("head", "expected"), [
+    ("海淀区精神文明建设\n工作简报\n第19期\n某办 2020年4月29日",
+     ("海淀区精神文明建设工作简报", 19, None, "某办", _dt.date(2020, 4, 29), None)),
+    ("密级：秘密\n工作简报\n第19期\n某办 2020年4月29日", ("工作简报", 19, None, "某办", _dt.date(2020, 4, 29), "秘密")),
+    ("工作简报\n第19期 总第2128期\n某办 2020年4月29日", ("工作简报", 19, 2128, "某办", _dt.date(2020, 4, 29), None)),
+    ("工作简报\n总第2128期 第19期\n某办 2020年4月29日", ("工作简报", 19, 2128, "某办", _dt.date(2020, 4, 29), None)),
+    ("工作简报\n〔2020〕第5期\n某办 2020年4月29日", ("工作简报", 5, None, "某办", _dt.date(2020, 4, 29), None)),
+    ("工作简报\n第19期\n某办 2020年4月29日（星期三）", ("工作简报", 19, None, "某办", _dt.date(2020, 4, 29), None)),
+    ("工作简报\n第19期\n某办 2020年4月29日印发", ("工作简报", 19, None, "某办", _dt.date(2020, 4, 29), None)),
+    ("工作简报\n第19期\n某办 2020年4月29号", ("工作简报", 19, None, "某办", _dt.date(2020, 4, 29), None)),
+])
+def test_masthead_forms(head: str, expected: tuple) -> None:
+    m = _issue(head + TAIL).masthead
+    assert (m.title, m.number, m.total_number, m.office, m.date, m.classification) == expected
+
+
+def test_colophon_labels_anywhere_in_a_short_line_and_the_contact_person() -> None:
+    issue = _issue("工作简报\n第1期\n标题\n" + BODY + "\n联系人：张三  电话：62345678\n某局办公室 传真：62345679\n")
+    assert (issue.colophon.editor, issue.colophon.phone, issue.colophon.fax) == ("张三", "62345678", "62345679")
+    assert [p.text for p in issue.articles()[0].paragraphs] == [BODY]
+    line = "群众可拨打电话：12345，咨询相关政策。"
+    sentence = import_text("标题\n" + BODY + "\n" + line + "\n")
+    assert sentence.article is not None and sentence.article.paragraphs[-1].text == line
+
+
+def test_the_printed_by_line_is_the_imprint_not_an_article() -> None:
+    issue = _issue("工作简报\n第19期\n【工作动态】\n标题一\n" + BODY + "\n（某单位）\n报：市委。\n"
+                   "区文明办秘书科 2020年4月29日印发\n")
+    assert [a.title for a in issue.articles()] == ["标题一"]
+    assert (issue.masthead.office, issue.masthead.date) == ("区文明办秘书科", _dt.date(2020, 4, 29))
+    dated = _issue("工作简报\n第19期\n某办 2020年4月28日\n标题一\n" + BODY + "\n某科 2020年4月29日印发\n")
+    assert (dated.masthead.office, dated.masthead.date) == ("某办", _dt.date(2020, 4, 28))
+    assert len(dated.articles()) == 1

@@ -92,6 +92,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ingest.element.colophon": ("版记（责编等）", "colophon"),
     "ingest.element.distribution": ("报送范围", "distribution"),
     "ingest.element.copies": ("印数", "print run"),
+    "ingest.element.printed_by": ("印发单位和日期", "printed by, on"),
     "ingest.element.skipped": ("已略过", "skipped"),
     # reasons
     "ingest.reason.pattern_classification": ("内部资料/密级字样", "classification wording"),
@@ -114,6 +115,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                             "(，、： allowed)"),
     "ingest.reason.headline_set_apart": ("前后以空行隔开的短行（可含，、：）",
                                          "a short line set apart by blank lines (，、： allowed)"),
+    "ingest.reason.printed_by_line": ("形如“某单位 某年某月某日印发”", "reads <office> <date>印发"),
     "ingest.reason.centred_large": ("居中或大字号", "centred or set large"),
     "ingest.reason.style_name": ("段落样式名", "paragraph style name"),
     "ingest.reason.paragraph_default": ("普通段落", "ordinary paragraph"),

@@ -10,7 +10,7 @@ _DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "Ｏ": 0, "一": 1, "二": 2, "
 _CN = "〇○零OＯ一二三四五六七八九十"
 
 DATE_PATTERN = re.compile(
-    rf"(?P<y>\d{{4}}|[{_CN}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*日"
+    rf"(?P<y>\d{{4}}|[{_CN}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*[日号]"
     r"|(?P<y2>\d{4})\s*[-./]\s*(?P<m2>\d{1,2})\s*[-./]\s*(?P<d2>\d{1,2})(?!\d)"
 )
 
@@ -56,14 +56,30 @@ def parse_date(match: re.Match[str]) -> _dt.date | None:
         return None
 
 
+# What may follow a date and still leave it the line's last word: the weekday (（星期三）, 周三).
+_DAY = r"(?:星期|礼拜|周)[一二三四五六日天]"
+_WEEKDAY = re.compile(rf"\s*(?:[（(]\s*{_DAY}\s*[）)]|{_DAY})?\s*")
+# The imprint line of a 版记, and some mastheads: 某办秘书科 2021年6月18日印发.
+_PRINTED = re.compile(r"\s*(?:印发|编印|印)\s*$")
+
+
 def find_date_at_end(text: str) -> tuple[str, _dt.date] | None:
-    """(what precedes the date, the date) when ``text`` ends with a date; None otherwise."""
+    """(what precedes the date, the date) when ``text`` ends with a date, perhaps with its weekday after it
+    (2021年6月18日（星期三）); None otherwise."""
     last = None
     for match in DATE_PATTERN.finditer(text):
         last = match
-    if last is None or text[last.end():].strip():
+    if last is None or not _WEEKDAY.fullmatch(text, last.end()):
         return None
     date = parse_date(last)
     if date is None:
         return None
     return text[:last.start()].strip(), date
+
+
+def find_printed_date(text: str) -> tuple[str, _dt.date] | None:
+    """(the office, the date) of an imprint line: 某办秘书科 2021年6月18日印发; None for any other line."""
+    suffix = _PRINTED.search(text)
+    if suffix is None:
+        return None
+    return find_date_at_end(text[:suffix.start()])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bulletin_desk.ingest.blocks import Block, Role
+from bulletin_desk.ingest.dates import find_printed_date
 from bulletin_desk.ingest.decisions import Decision, excerpt
 from bulletin_desk.ingest.imprint import read_colophon, read_copies, read_distribution
 from bulletin_desk.ingest.leads import assign_leads
@@ -120,6 +121,8 @@ class _Reader:
             self.read_attribution(block)
         elif shape in _IMPRINT_SHAPES and (role is None or role is Role.IMPRINT):
             self.read_imprint(block, shape)
+        elif shape is LineShape.PRINTED_BY and role in (None, Role.IMPRINT, Role.OFFICE_DATE):
+            self.read_printed_by(block)
         elif kind:
             self.add_paragraph(block, Paragraph(text=text, kind=ParagraphKind(kind)))
             self.decide(block, kind, "style_name" if role else "heading_numbering")
@@ -206,6 +209,15 @@ class _Reader:
         else:
             self.issue.copies = read_copies(block.text)
             self.decide(block, "copies", "copies_pattern")
+
+    def read_printed_by(self, block: Block) -> None:
+        """某办秘书科 2021年6月18日印发: who printed the issue and when. The model keeps that as the masthead's
+        office and date, so it fills them when the masthead lacks them; it is never an article."""
+        found = find_printed_date(block.text)
+        masthead = self.issue.masthead
+        if found is not None and not masthead.office and masthead.date is None:
+            masthead.office, masthead.date = found
+        self.decide(block, "printed_by", "printed_by_line")
 
     def read_body(self, block: Block) -> None:
         text = block.text

@@ -32,7 +32,7 @@ HARD_WRAP_MIN_LINES = 6
 HARD_WRAP_MIN_LINES_INDENTED = 3
 _NEVER_JOINS = {LineShape.SECTION, LineShape.ATTRIBUTION, LineShape.ISSUE_NUMBER, LineShape.TOTAL_NUMBER,
                 LineShape.SUPPLEMENT, LineShape.CLASSIFICATION, LineShape.DATE, LineShape.PAGE_NUMBER,
-                LineShape.HEADING, LineShape.COLOPHON, LineShape.COPIES}
+                LineShape.HEADING, LineShape.COLOPHON, LineShape.COPIES, LineShape.PRINTED_BY}
 # A headline follows these (a 栏目, the end of an article, the masthead's date line), so the line right
 # after one may be a headline with ，、：— in it.
 _HEADLINE_OPENERS = {LineShape.SECTION, LineShape.ATTRIBUTION, LineShape.DATE}

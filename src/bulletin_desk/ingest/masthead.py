@@ -7,14 +7,16 @@ without one, the input is an article (or a bare list of articles). The masthead 
 from __future__ import annotations
 
 from bulletin_desk.ingest.blocks import Block, Role
-from bulletin_desk.ingest.dates import chinese_number, find_date_at_end
+from bulletin_desk.ingest.dates import chinese_number, find_date_at_end, find_printed_date
 from bulletin_desk.ingest.decisions import Decision, excerpt
+from bulletin_desk.ingest.lines import join_text
 from bulletin_desk.ingest.patterns import (
-    ISSUE_NUMBER,
+    CLASSIFICATION,
     SUPPLEMENT,
     TOTAL_NUMBER,
     LineShape,
     is_title_like,
+    issue_number,
     shape_of,
 )
 from bulletin_desk.model import Masthead
@@ -25,7 +27,7 @@ _NUMBER_SHAPES = {LineShape.ISSUE_NUMBER, LineShape.SUPPLEMENT}
 
 def _shape(block: Block) -> LineShape | None:
     if block.role is Role.ISSUE_NUMBER:
-        return LineShape.ISSUE_NUMBER if ISSUE_NUMBER.match(block.text) else LineShape.SUPPLEMENT
+        return LineShape.ISSUE_NUMBER if issue_number(block.text) else LineShape.SUPPLEMENT
     if block.role is Role.CLASSIFICATION:
         return LineShape.CLASSIFICATION
     if block.role is Role.MASTHEAD:
@@ -51,13 +53,11 @@ def read_masthead(blocks: list[Block], decisions: list[Decision]) -> tuple[Masth
     classification: list[str] = []
     for block in blocks[:number_at]:
         if _shape(block) is LineShape.CLASSIFICATION:
-            classification.append(block.text)
+            match = CLASSIFICATION.match(block.text)
+            classification.append(match.group(1) if match else block.text)
             decisions.append(Decision(block.line, "classification", "pattern_classification", excerpt(block.text)))
-        elif masthead.title:
-            classification.append(block.text)
-            decisions.append(Decision(block.line, "classification", "above_title", excerpt(block.text)))
-        else:
-            masthead.title = block.text
+        else:  # a long name set on two lines (某县农业农村⏎工作动态) is one name
+            masthead.title = join_text(masthead.title, block.text) if masthead.title else block.text
             decisions.append(Decision(block.line, "masthead_title", "before_issue_number", excerpt(block.text)))
     if classification:
         masthead.classification = " ".join(classification)
@@ -72,11 +72,12 @@ def read_masthead(blocks: list[Block], decisions: list[Decision]) -> tuple[Masth
 
 def _read_number_line(block: Block, masthead: Masthead, decisions: list[Decision]) -> bool:
     text = block.text
-    if match := ISSUE_NUMBER.match(text):
-        masthead.supplement = masthead.supplement or bool(match.group(1))
-        masthead.number = chinese_number(match.group(2))
-        if match.group(3):
-            masthead.total_number = int(match.group(3))
+    if found := issue_number(text):
+        supplement, number, total = found
+        masthead.supplement = masthead.supplement or supplement
+        masthead.number = chinese_number(number)
+        if total is not None:
+            masthead.total_number = total
         decisions.append(Decision(block.line, "issue_number", "pattern_issue_number", excerpt(text)))
         return True
     if match := TOTAL_NUMBER.match(text):
@@ -91,12 +92,13 @@ def _read_number_line(block: Block, masthead: Masthead, decisions: list[Decision
 
 
 def _read_office_and_date(blocks: list[Block], index: int, masthead: Masthead, decisions: list[Decision]) -> int:
-    """Office and date follow the number: on one line, on two, or (rarely) the date alone."""
+    """Office and date follow the number: on one line, on two, or (rarely) the date alone; the date may have
+    its weekday after it, or 印发 (某办 2021年6月18日印发)."""
     for offset in (0, 1):
         if index + offset >= len(blocks):
             return index
         block = blocks[index + offset]
-        found = find_date_at_end(block.text)
+        found = find_date_at_end(block.text) or find_printed_date(block.text)
         if found is None:
             continue
         office, date = found
