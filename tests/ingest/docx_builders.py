@@ -150,3 +150,22 @@ def auto_numbered_docx() -> bytes:
                  '<w:num w:numId="7"><w:abstractNumId w:val="3"/></w:num></w:numbering>')
     data = rewrite_part(out.getvalue(), "word/document.xml", xml.encode("utf-8"))
     return rewrite_part(data, "word/numbering.xml", numbering.encode("utf-8"))
+
+
+def nested_table_docx() -> bytes:
+    """A layout table whose cell holds a data table (districts nest tables to place a box of figures)."""
+    doc = Document()
+    doc.add_paragraph("某区推进垃圾分类工作")
+    doc.add_paragraph("强化组织领导。区里成立工作专班。")
+    outer = doc.add_table(rows=1, cols=1)
+    cell = outer.cell(0, 0)
+    cell.paragraphs[0].text = "各街道完成情况如下："
+    inner = cell.add_table(rows=2, cols=2)
+    for r, values in enumerate((("街道", "户数"), ("甲街道", "1200户"))):
+        for c, value in enumerate(values):
+            inner.cell(r, c).text = value
+    cell.add_paragraph("以上数据截至月底。")
+    doc.add_paragraph("加强宣传引导。发放资料1万份。")
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

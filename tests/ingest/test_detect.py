@@ -260,3 +260,28 @@ def test_the_printed_by_line_is_the_imprint_not_an_article() -> None:
     dated = _issue("工作简报\n第19期\n某办 2020年4月28日\n标题一\n" + BODY + "\n某科 2020年4月29日印发\n")
     assert (dated.masthead.office, dated.masthead.date) == ("某办", _dt.date(2020, 4, 28))
     assert len(dated.articles()) == 1
+
+
+def test_html_lines_broken_with_br_are_rejoined_and_page_numbers_removed() -> None:
+    html = ("<div>老旧小区改造取得实效</div><div>今年以来，区住建委按照市委市政府部署，扎实推进<br>"
+            "老旧小区综合整治工作。全区共完成12个。</div><div>— 2 —</div><div>本期共有<br>200<br>人参加培训。</div>"
+            "<div>（区住建委）</div>")
+    result = import_html(html)
+    assert result.article is not None and result.article.source == "区住建委"
+    assert [p.text for p in result.article.paragraphs] == [
+        "今年以来，区住建委按照市委市政府部署，扎实推进老旧小区综合整治工作。全区共完成12个。",
+        "本期共有200人参加培训。"]
+    assert {c.rule for c in result.changes} >= {"page_number", "rejoin"}
+
+
+def test_html_formatted_blocks_never_join() -> None:
+    html = ("<p align=center><span style='font-size:22pt'>"
+            "坚持党建引领，凝聚多方力量，推动基层社会治理提质增效</span></p>"
+            "<p>今年以来，某街道坚持党建引领。全面推进基层治理。</p>"
+            "<p>正文写到这里没有写完，换了一个段落继续写</p><p><b>强化阵地建设。</b>街道新建党群服务中心3个。</p>")
+    result = import_html(html)
+    assert result.article is not None
+    assert result.article.title == "坚持党建引领，凝聚多方力量，推动基层社会治理提质增效"
+    assert [(p.lead, p.text) for p in result.article.paragraphs] == [
+        (None, "今年以来，某街道坚持党建引领。全面推进基层治理。"), (None, "正文写到这里没有写完，换了一个段落继续写"),
+        ("强化阵地建设。", "街道新建党群服务中心3个。")]

@@ -231,3 +231,33 @@ def test_every_corpus_issue_survives_export_and_a_style_only_re_read(path: Path)
     result = import_docx_bytes(docx)
     assert result.issue is not None and result.source_format == "docx"
     assert dumps(result.issue) == dumps(issue)
+
+
+def test_a_nested_table_comes_in_once_in_place() -> None:
+    from tests.ingest.docx_builders import nested_table_docx
+
+    result = import_docx_bytes(nested_table_docx())
+    assert result.article is not None
+    assert [p.text for p in result.article.paragraphs] == [
+        "强化组织领导。区里成立工作专班。", "各街道完成情况如下：", "街道", "户数", "甲街道", "1200户",
+        "以上数据截至月底。", "加强宣传引导。发放资料1万份。"]
+
+
+def test_foreign_docx_page_number_paragraphs_go_and_a_paragraph_split_at_a_page_rejoins() -> None:
+    import io
+
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("某区推进垃圾分类工作")
+    doc.add_paragraph("强化组织领导。区里成立工作专班，每周调度一次，各街道落实主体")
+    doc.add_paragraph("— 2 —")
+    doc.add_paragraph("责任，确保任务落到实处。")
+    doc.add_paragraph("加强宣传引导。发放资料1万份。")
+    out = io.BytesIO()
+    doc.save(out)
+    result = import_docx_bytes(out.getvalue())
+    assert result.article is not None
+    assert [p.text for p in result.article.paragraphs] == [
+        "强化组织领导。区里成立工作专班，每周调度一次，各街道落实主体责任，确保任务落到实处。",
+        "加强宣传引导。发放资料1万份。"]

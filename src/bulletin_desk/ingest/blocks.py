@@ -43,3 +43,4 @@ class Block:
     role: Role | None = None
     formatted: bool = False  # the source carries formatting: leads come from bold runs, not from rules
     set_apart: bool = False  # blank lines (or a paragraph of its own) on both sides: a headline may have ，、：
+    soft_break_before: bool = False  # HTML: a <br> separates it from the block before, not a new paragraph

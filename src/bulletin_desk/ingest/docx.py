@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from bulletin_desk.catalogue import msg
+from bulletin_desk.ingest.block_lines import apply_line_rules
 from bulletin_desk.ingest.blocks import Block, Role
 from bulletin_desk.ingest.cleanup import Change
 from bulletin_desk.ingest.detect import detect
@@ -179,11 +180,42 @@ def _units(container: etree._Element) -> Iterator[tuple[str, list[etree._Element
                 yield from _units(box)
             yield "p", [child]
         elif child.tag == _w("tbl"):
-            for row in child.iter(_w("tr")):
+            for row in _rows(child):
                 yield "row", row.findall(_w("tc"))
         elif child.tag in (_w("sdt"), _w("customXml"), _w("ins")):
             content = child.find(_w("sdtContent"))
             yield from _units(content if content is not None else child)
+
+
+def _rows(table: etree._Element) -> Iterator[etree._Element]:
+    """The table's own rows (also inside a content control), never the rows of a table nested in a cell:
+    iter() walked those too, and the nested table came in twice."""
+    for child in table:
+        if child.tag == _w("tr"):
+            yield child
+        elif child.tag in (_w("sdt"), _w("customXml")):
+            content = child.find(_w("sdtContent"))
+            yield from _rows(content if content is not None else child)
+
+
+def _cell_blocks(cell: etree._Element, number: int, styles: _Styles, skip_rules: Collection[str],
+                 changes: list[Change], numbering: Numbering) -> list[Block]:
+    """A cell's paragraphs in order; a table nested in it is read row by row where it stands, once."""
+    blocks: list[Block] = []
+    for child in cell:
+        if child.tag == _w("p"):
+            for box in _text_boxes(child):
+                blocks.extend(_cell_blocks(box, number, styles, skip_rules, changes, numbering))
+            block = _paragraph_block(child, number, styles, skip_rules, changes, numbering)
+            blocks.extend([block] if block is not None else [])
+        elif child.tag == _w("tbl"):
+            for row in _rows(child):
+                blocks.extend(_row_blocks(row.findall(_w("tc")), number, styles, skip_rules, changes, numbering))
+        elif child.tag in (_w("sdt"), _w("customXml")):
+            content = child.find(_w("sdtContent"))
+            blocks.extend(_cell_blocks(content if content is not None else child, number, styles, skip_rules,
+                                       changes, numbering))
+    return blocks
 
 
 def _row_blocks(cells: list[etree._Element], number: int, styles: _Styles, skip_rules: Collection[str],
@@ -191,11 +223,9 @@ def _row_blocks(cells: list[etree._Element], number: int, styles: _Styles, skip_
     """A table row: a one-column layout table (a 版记 or masthead) is read like body paragraphs; a row
     that reads as one structural line (office | date, 责编 | 核稿) becomes that line; any other cell
     comes in as a plain paragraph, uninterpreted, so a data table is never mistaken for titles."""
-    per_cell = [[b for p in cell.iter(_w("p"))
-                 if (b := _paragraph_block(p, number, styles, skip_rules, changes, numbering)) is not None]
-                for cell in cells]
+    per_cell = [_cell_blocks(cell, number, styles, skip_rules, changes, numbering) for cell in cells]
     blocks = [b for cell in per_cell for b in cell]
-    if len(cells) <= 1 or any(b.role is not None for b in blocks):
+    if len(cells) <= 1 or any(b.role not in (None, Role.PLAIN) for b in blocks):
         return blocks
     joined = " ".join(b.text for b in blocks)
     if blocks and shape_of(joined) not in (None, LineShape.HEADING, LineShape.PAGE_NUMBER):
@@ -218,7 +248,7 @@ def docx_blocks(package: DocxPackage, skip_rules: Collection[str], changes: list
             blocks.extend(_row_blocks(elements, number, styles, skip_rules, changes, numbering))
         elif (block := _paragraph_block(elements[0], number, styles, skip_rules, changes, numbering)) is not None:
             blocks.append(block)
-    return blocks
+    return apply_line_rules(blocks, skip_rules, changes)
 
 
 @dataclass

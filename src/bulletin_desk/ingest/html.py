@@ -11,6 +11,7 @@ import re
 from collections.abc import Collection
 from html.parser import HTMLParser
 
+from bulletin_desk.ingest.block_lines import apply_line_rules
 from bulletin_desk.ingest.blocks import Block, Role
 from bulletin_desk.ingest.charclass import CHINESE_PUNCT, IDEOGRAPH_RANGES
 from bulletin_desk.ingest.cleanup import Change, clean_fragment
@@ -54,12 +55,18 @@ class _BlockCollector(HTMLParser):
         self.rows: list[int] = []  # open table rows (their ids), innermost last
         self.row_cells: dict[int, int] = {}  # row id → cells seen
         self.block_rows: list[int | None] = []  # per block: the row it sits in
+        self.block_soft: list[bool] = []  # per block: a <br>, not a new paragraph, separates it from the last
+        self.after_br = False
         self.next_row = 0
 
-    def flush(self) -> None:
+    def flush(self, *, line_break: bool = False) -> None:
+        """End the current block; ``line_break``: at a <br>, so the next block continues this paragraph."""
         if "".join(text for text, _ in self.runs).strip():
             self.blocks.append((self.runs, self.centred, self.large))
             self.block_rows.append(self.rows[-1] if self.rows else None)
+            self.block_soft.append(self.after_br)
+            self.after_br = False
+        self.after_br = line_break and bool(self.blocks)
         self.runs, self.centred, self.large = [], False, False
 
     def _table_tag(self, tag: str, opening: bool) -> None:
@@ -78,7 +85,7 @@ class _BlockCollector(HTMLParser):
             return
         if tag in _VOID_TAGS:
             if tag == "br":
-                self.flush()
+                self.flush(line_break=True)
             return
         values = {k.lower(): (v or "") for k, v in attrs}
         style = values.get("style", "").lower().replace(" ", "")
@@ -138,6 +145,8 @@ def html_blocks(html: str, skip_rules: Collection[str], changes: list[Change]) -
     collector.flush()
     blocks = [runs_to_block(runs, n, centred, large, skip_rules, changes)
               for n, (runs, centred, large) in enumerate(collector.blocks, start=1)]
+    for block, soft in zip(blocks, collector.block_soft, strict=True):
+        block.soft_break_before = soft
     out: list[Block] = []
     i = 0
     while i < len(blocks):
@@ -157,7 +166,7 @@ def html_blocks(html: str, skip_rules: Collection[str], changes: list[Change]) -
                 block.role = Role.PLAIN
                 out.append(block)
         i = j
-    return out
+    return apply_line_rules(out, skip_rules, changes)
 
 
 def runs_to_block(runs: list[tuple[str, bool]], number: int, centred: bool, large: bool,
