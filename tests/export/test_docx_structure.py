@@ -141,6 +141,23 @@ def test_every_run_names_four_fonts_and_ambiguous_punctuation_is_cjk(docx_bytes)
     assert quote_runs > 10
 
 
+def test_wide_symbols_are_written_in_the_cjk_face_in_every_slot(reference_issue):
+    """℃ ①②③ ※ → Ⅱ №: the layout sets them one em wide in the CJK face; LibreOffice must too."""
+    reference_issue.sections[0].articles[0].paragraphs[0].text = "气温38℃，做好①防暑②降温，※注意Ⅱ级响应→上报№3号。"
+    root = read_part(build_docx_bytes(reference_issue, now=FIXED_NOW), "word/document.xml")
+    seen = ""
+    for run in root.iter(w("r")):
+        text = "".join(t.text or "" for t in run.iter(w("t")))
+        fonts = run.find(f"{W}rPr/{W}rFonts")
+        slots = {fonts.get(f"{W}{k}") for k in ("ascii", "hAnsi", "eastAsia", "cs")} if fonts is not None else set()
+        if any(c in text for c in "℃①②※→Ⅱ№"):
+            seen += text
+            assert slots == {"仿宋_GB2312"}, (text, slots)
+        elif text in ("38", "3"):
+            assert "Times New Roman" in slots
+    assert set("℃①②※→Ⅱ№") <= set(seen)
+
+
 def test_large_type_is_off_grid_with_whole_grid_line_heights(docx_bytes):
     pitch = 579
     for role in (BlockRole.MASTHEAD, BlockRole.TITLE, BlockRole.SECTION, BlockRole.ISSUE_NUMBER,

@@ -128,6 +128,11 @@ def layout_variants() -> list[tuple[str, object]]:
         issue = reference_issue()
         issue.masthead.office = office
         variants.append((name, issue))
+    for k in range(2):  # wide symbols, shifted by a character so their line ends differ
+        issue = reference_issue()
+        for index, paragraph in enumerate(issue.sections[0].articles[0].paragraphs[:3]):
+            paragraph.text = "文" * k + WIDE_SYMBOL_TEXTS[(index + k) % 3] + paragraph.text[:40]
+        variants.append((f"variant-wide-symbols-{k}", issue))
     for length in TALL_TITLES:  # flows on to the next page (the second also taller than a page)
         issue = reference_issue()
         issue.sections[0].articles[0].title = ("关于推进新时代文明实践中心建设的通知" * 40)[:length]
@@ -136,6 +141,23 @@ def layout_variants() -> list[tuple[str, object]]:
 
 
 TALL_TITLES = (300, 400)
+# (Not №: Noto Serif CJK SC, the 仿宋 stand-in, draws it 1.089 em wide where the official face has one em.)
+WIDE_SYMBOL_TEXTS = (
+    "当日最高气温38℃，重点做好①防暑②降温③保供工作，※注意Ⅱ级响应→及时上报。温度达到40℃以上时，按照Ⅸ3号预案执行，"
+    "①②③项工作均列为★★★级，A→B两地之间，第3①条，≤5人的小组，◆重点任务，∶比例。",
+    "各区要把握好“①②③”三个环节，确保在30℃高温条件下→开展工作，※号标注的事项为重点，Ⅲ类地区≥2次，▲为新增内容，"
+    "○为持续推进事项，√为已完成事项，×为未完成事项，温度±2℃。",
+    "一是抓好Ⅸ1工程；二是推进Ⅳ期项目→Ⅴ期项目衔接；三是落实“★”级评定，50%以上达到◎级标准，同比增长20‰，"
+    "※以上数据截至4月29日。",
+)
+
+
+def test_wide_symbols_break_in_libreoffice_as_in_the_engine(rendered_corpus, geometry):
+    """℃ ①②③ ※ → Ⅱ ★ ≤ ◆ in the CJK face, one em: LibreOffice breaks every line where the engine does."""
+    for k in range(2):
+        variant = next(r for r in rendered_corpus if r.name == f"variant-wide-symbols-{k}")
+        result = check(variant, geometry)
+        assert result.ok and result.break_ratio == 1.0, result.row() + f" {result.unmatched_examples}"
 
 
 def test_titles_too_tall_to_stay_whole_flow_on_in_libreoffice_as_in_the_engine(rendered_corpus, geometry):

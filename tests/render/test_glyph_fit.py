@@ -3,6 +3,8 @@ overlap their neighbours. Checked on pixels, in the preview's image and in the P
 
 from __future__ import annotations
 
+import itertools
+
 import pymupdf
 import pytest
 from PySide6.QtGui import QImage
@@ -76,3 +78,26 @@ def test_a_lone_dash_is_drawn_as_the_font_has_it(gui_app):
     rows = _grey_rows(page_image(page, DPI))
     inked = _inked_columns(rows, x, x + run.size, line.baseline - run.size, line.baseline)
     assert any(inked) and not inked[-1]  # the stroke ends before the next character's slot
+
+
+def test_wide_symbols_do_not_overlap_the_next_character(gui_app):
+    """℃ ①②③ ※ → Ⅱ: painted in the CJK face in the one-em slot layout gave them (once measured as a
+    half-em Latin letter, they were drawn one em wide over the next character)."""
+    from bulletin_desk.layout.page import PageLayout
+
+    page = _page_with("当日最高气温38℃，重点做好①防暑②降温③保供工作，※注意Ⅱ级响应→及时上报。")
+    body = [line for line in page.lines if line.role is BlockRole.BODY]
+    with pymupdf.open(stream=pdf_bytes(PageLayout([page])), filetype="pdf") as doc:
+        chars = [c for b in doc[0].get_text("rawdict")["blocks"] for ln in b.get("lines", []) for s in ln["spans"]
+                 for c in s["chars"] if not c["c"].isspace()]
+    checked = 0
+    for line in body:
+        row = sorted((c for c in chars if abs(c["origin"][1] - line.baseline) < 0.5), key=lambda c: c["origin"][0])
+        assert "".join(c["c"] for c in row) == line.text
+        for char, following in itertools.pairwise(row):
+            if char["c"] in "℃①②③※→Ⅱ":
+                checked += 1
+                # the glyph's box ends where the next begins, less the letter spacing (−0.25 pt)
+                assert char["bbox"][2] <= following["bbox"][0] + 0.3, (char["c"], following["c"])
+                assert char["bbox"][2] - char["bbox"][0] == pytest.approx(16.0, abs=0.1)
+    assert checked == 7

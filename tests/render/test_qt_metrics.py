@@ -62,6 +62,17 @@ def test_cjk_characters_are_one_em_in_every_face_as_the_layout_assumes(metrics):
             assert static.advance(char, face, 16.0, False) == 16.0
 
 
+def test_wide_symbols_are_one_em_in_the_cjk_stand_ins_as_the_layout_assumes(metrics):
+    """℃ ① ※ → Ⅱ ★ ≤: measured in the CJK face (the Latin stand-in lacks most), one em as in 仿宋_GB2312.
+    (№ is not: Noto Serif CJK SC draws it 1.089 em wide; the official faces set it one em.)"""
+    static = StaticMetrics()
+    for face in (Face.FANGSONG, Face.XIAOBIAOSONG, Face.KAITI, Face.HEITI, Face.SONGTI):
+        for char in "℃①②③※→Ⅱ★≤◆":
+            assert metrics.measuring_face(char, Face.LATIN) is not Face.LATIN
+            assert metrics.advance_em(char, face) == pytest.approx(1.0, abs=0.001), (face, char)
+            assert static.advance(char, face, 16.0, False) == 16.0
+
+
 def test_advances_scale_with_size_and_sum_without_kerning(metrics):
     assert metrics.text_width("2020", Face.LATIN, 16.0) == pytest.approx(32.0, abs=0.01)
     assert metrics.advance("简", Face.FANGSONG, 22.0) == pytest.approx(22.0, abs=0.01)

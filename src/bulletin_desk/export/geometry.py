@@ -98,7 +98,7 @@ class DocxGeometry:
     not_line_start: str = ""  # kinsoku: may not begin a line (w:noLineBreaksBefore)
     not_line_end: str = ""  # kinsoku: may not end a line (w:noLineBreaksAfter)
     hanging_punctuation: bool = True  # w:overflowPunct
-    cjk_face_chars: str = "“”‘’—…·"  # written in the CJK face in all four font slots
+    cjk_face_chars: str = "“”‘’—…·"  # written in the CJK face in all four font slots (so are the wide symbols)
     header_pt: float = 42.55  # 15 mm: unused (no headers) but Word wants a value
     extra: dict[str, object] = field(default_factory=dict)
 

@@ -5,7 +5,8 @@ Every run names its fonts explicitly (``w:ascii``, ``w:hAnsi``, ``w:eastAsia``, 
 LibreOffice. “ ” ‘ ’ — … · are ambiguous-width characters: with Times New Roman in the Latin slots
 LibreOffice sets them narrow while Word (hint) sets them one em wide in the CJK face. Writing them in
 the CJK face in all four slots makes both set them one em wide, as the preview does (measured,
-official-layout.md §6).
+official-layout.md §6). The wide symbols (℃ ①②③ ※ → Ⅱ №, layout.metrics.is_wide_symbol) go the
+same way: the Latin font lacks most of them, and the layout gives them the CJK face and one em.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from lxml import etree
 
 from bulletin_desk.export.geometry import DocxGeometry, ParaFormat, RunFormat, half_points, twips
 from bulletin_desk.export.ooxml import el, put
+from bulletin_desk.layout.metrics import is_wide_symbol
 from bulletin_desk.layout.page import Face
 
 
@@ -27,11 +29,13 @@ def font_attrs(geometry: DocxGeometry, face: Face, *, cjk_everywhere: bool = Fal
 
 
 def split_cjk_face(text: str, cjk_chars: str) -> Iterator[tuple[str, bool]]:
-    """Cut ``text`` into (piece, wants the CJK face in every slot) pieces."""
+    """Cut ``text`` into (piece, wants the CJK face in every slot) pieces: ``cjk_chars`` and the wide
+    symbols, as the layout sets them."""
     start = 0
+    wants = [char in cjk_chars or is_wide_symbol(char) for char in text]
     for index in range(1, len(text) + 1):
-        if index == len(text) or (text[index] in cjk_chars) != (text[start] in cjk_chars):
-            yield text[start:index], text[start] in cjk_chars
+        if index == len(text) or wants[index] != wants[start]:
+            yield text[start:index], wants[start]
             start = index
 
 

@@ -14,6 +14,12 @@ The model, each part measured with the probe (tests/support/probe_corpus.py):
   Latin words, ——, ……, 《…》 in titles).
 - "—" takes the script of the character before it; Latin-shaped (after Latin, at a paragraph start)
   it is narrow. A CJK "——" is one glyph: no letter spacing between its halves.
+- The wide symbols (℃ ①②③ ※ → Ⅱ ★, set one em wide in the CJK face) are weak too: the script of the
+  character before them, Latin at a paragraph start. The numeric ones (① Ⅱ) take the gap to Latin
+  like an ideograph or a digit of their script; none is split from a touching Latin letter, digit or
+  another such symbol in the Latin script (LibreOffice breaks Latin text by UAX #14, which resolves
+  them to AL, ℃ is PO; Asian text anywhere); a mark hangs after one only when it is in the Asian
+  script (measured: "38℃，" and "3①，" move down whole, "一①，" hangs).
 - Justified lines stretch every gap except those inside a Latin word or digit run, so the last glyph
   ends ``justify_slack_pt`` inside the 版心; lines with a hanging mark are not stretched.
 """
@@ -23,12 +29,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bulletin_desk.layout.compose import Block
-from bulletin_desk.layout.metrics import _CLASSES, FontMetrics, char_class, is_cjk
+from bulletin_desk.layout.metrics import _CLASSES, CharClass, FontMetrics, char_class
 from bulletin_desk.layout.profile import BreakingSpec
 
 # Measured in LibreOffice 7.4: "PM‘认’" and "’CBD" and "（业）VR" are never split at the quote/bracket.
 _GLUE_AFTER_LATIN = "“”‘’（）《》【】〔〕「」『』"
 _GLUE_BEFORE_LATIN = "“”‘’（）《》【】〔〕「」『』"
+_QUOTES = "“”‘’"
+_POSTFIX = "℃℉"  # wide symbols of UAX #14 class PO: kept with a digit before them, not with a letter
 
 
 @dataclass(frozen=True)
@@ -51,7 +59,8 @@ _FULL_PUNCT = "、，。．：；？！“”‘’（）《》〈〉「」『�
 class _Chars:
     """Per-character facts of one block, computed once (widths, portions, gaps, break permissions)."""
 
-    __slots__ = ("adv", "allowed", "em", "gap_before", "glyph", "latin", "n", "portion_start", "text", "whole")
+    __slots__ = ("adv", "allowed", "asian", "em", "gap_before", "glyph", "latin", "n", "portion_start", "text",
+                 "whole")
 
     def __init__(self, block: Block, metrics: FontMetrics, rules: BreakingSpec, *, protect_brackets: bool) -> None:
         # One pass over the characters (this runs for every paragraph of a full layout: keep it lean).
@@ -63,6 +72,7 @@ class _Chars:
         adv = [0.0] * n
         sizes = [0.0] * n
         latin = [False] * n
+        asian = [True] * n  # in the Asian script (a mark may hang after it)
         portion_start = [True] * n
         gap_before = [0.0] * n
         allowed = [True] * (n + 1)  # allowed[i]: a line may break before character i
@@ -73,11 +83,13 @@ class _Chars:
         advance = metrics.advance
         pos = 0
         prev_ch = ""
-        prev_class: tuple[bool, bool, bool, bool] = (True, False, False, False)
-        prev_script = True  # True: Asian. Spaces and "—" are weak: they take the script before them.
+        prev_class: CharClass = (True, False, False, False, False, False)
+        prev_script = True  # True: Asian. Spaces, "—" and wide symbols are weak: they take the script before them.
         prev_run = -1
         prev_tracking = 0.0
         prev_latin = False
+        prev_word = False  # a Latin letter/digit or a wide symbol
+        prev_alnum = False  # takes the gap at a script change: an ideograph, a Latin letter/digit, ① Ⅱ
         prev_size = 0.0
         for r_index, run in enumerate(block.runs):
             face, size, bold, tracking = run.face, run.size, run.bold, run.tracking
@@ -90,30 +102,42 @@ class _Chars:
                         width = size * (dash_bold_em if bold else dash_em)
                 elif ch.isspace():
                     script = prev_script if pos else True
+                elif cls[4]:
+                    script = prev_script if pos else False  # a wide symbol at the paragraph start: Latin (measured)
                 else:
                     script = cls[0]
                 is_latin = not cls[0] and not ch.isspace()
+                word = is_latin or cls[4]
+                alnum = cls[1] or cls[2] or cls[5]
                 glyph[pos] = width
                 sizes[pos] = size
                 latin[pos] = is_latin
+                asian[pos] = cls[0] and (script or not cls[4])
                 if pos:
                     starts = r_index != prev_run or cls[3] != prev_class[3] or script != prev_script
                     portion_start[pos] = starts
                     # spacing after the previous character unless it ends its portion; CJK "——" is one glyph
                     if not starts and not (prev_ch == "—" == ch and script):
                         adv[pos - 1] += prev_tracking
-                    if script != prev_script and ((prev_class[1] and cls[2]) or (prev_class[2] and cls[1])):
+                    if script != prev_script and prev_alnum and alnum:
                         gap_before[pos] = gap_em * max(prev_size, size)
-                    inside_word = prev_latin and is_latin and not (prev_ch == "-" and ch.isalpha())
+                    inside_word = prev_word and word and not (prev_ch == "-" and ch.isalpha())
+                    if inside_word and (cls[4] or prev_class[4]):
+                        # LibreOffice breaks an Asian-script character anywhere (kinsoku aside) and a Latin one by
+                        # UAX #14, where a wide symbol is a letter (℃ a postfix: not after a digit); the gap to an
+                        # ① or Ⅱ of the other script is a break too (measured: "①|3", "A|℃", "①|②", not "★3")
+                        inside_word = not script and not gap_before[pos] and not (ch in _POSTFIX and prev_ch.isalpha())
                     # LibreOffice (UAX #14 tailored): no break between Latin/digits and a touching quote/bracket.
-                    glued = (prev_latin and ch in _GLUE_AFTER_LATIN) or (is_latin and prev_ch in _GLUE_BEFORE_LATIN)
+                    # (After a wide symbol in the Latin script only quotes: "APP■“点" is not split, "A★（" is.)
+                    glued = ((prev_latin and ch in _GLUE_AFTER_LATIN) or (is_latin and prev_ch in _GLUE_BEFORE_LATIN)
+                             or (prev_word and not prev_script and ch in _QUOTES))
                     if ch in not_start or prev_ch in not_end or inside_word or glued or ch.isspace():
                         allowed[pos] = False
                     if inside_word:
                         whole[pos] = False
                 adv[pos] = width
                 prev_ch, prev_class, prev_script, prev_run = ch, cls, script, r_index
-                prev_tracking, prev_latin, prev_size = tracking, is_latin, size
+                prev_tracking, prev_latin, prev_word, prev_alnum, prev_size = tracking, is_latin, word, alnum, size
                 pos += 1
         if rules.compress_punctuation:  # clreq: two adjacent marks take 1.5 em (off: no renderer does it)
             for i in range(n - 1):
@@ -141,6 +165,7 @@ class _Chars:
         self.allowed = allowed
         self.portion_start = portion_start
         self.latin = latin
+        self.asian = asian
         self.em = sizes
 
 
@@ -169,7 +194,7 @@ def _break_segment(info: _Chars, start: int, stop: int, widths: tuple[float, flo
         c = i  # the first character that does not fit
         if text[c].isspace():
             end, hang = c + 1, False
-        elif text[c] in hanging_set and is_cjk(text[c - 1]) and (c + 1 >= stop or text[c + 1] not in not_start):
+        elif text[c] in hanging_set and info.asian[c - 1] and (c + 1 >= stop or text[c + 1] not in not_start):
             end, hang = c + 1, True
         elif rules.push_in_first and text[c] in not_start and _squeezable(info, s, c) >= x + gap[c] + glyph[c] - limit:
             end, hang = c + 1, False  # 先挤进: trim the line's marks to take the mark in (see _positions)

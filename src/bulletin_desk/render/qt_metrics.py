@@ -3,10 +3,10 @@
 The layout engine measures with static tables (layout/metrics.py: CJK one em, digits and Latin from
 resources/metrics/latin-serif.json) so that line breaks never depend on which stand-in a machine has.
 This implementation follows the same protocol (``advance(char, face, size, bold)``) and the same rule
-for which face measures a character (CJK and “”‘’—…· in the CJK face, the rest in the Latin face), but
-reads the advances from the installed fonts: tests/render/test_qt_metrics.py cross-checks the table
-against it, and a machine with the official fonts can be checked the same way. Design metrics (no
-hinting) make the advances scale exactly with the size.
+for which face measures a character (CJK, “”‘’—…· and the wide symbols ℃ ① ※ → in the CJK face, the rest
+in the Latin face), but reads the advances from the installed fonts: tests/render/test_qt_metrics.py
+cross-checks the table against it, and a machine with the official fonts can be checked the same way.
+Design metrics (no hinting) make the advances scale exactly with the size.
 """
 
 from __future__ import annotations
