@@ -52,6 +52,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "{decisions} structure decision(s)"),
     "ingest.report.change": ("第{line}行 [{rule}]：“{before}” → “{after}”",
                              "line {line} [{rule}]: \"{before}\" → \"{after}\""),
+    "ingest.report.change_refused": ("第{line}行 [{rule}]（未采用）：“{before}” 保留原样，未改为 “{after}”",
+                                     "line {line} [{rule}] (refused): \"{before}\" kept, not \"{after}\""),
     "ingest.report.decision": ("第{line}行 → {element}：{excerpt}（{reason}）",
                                "line {line} → {element}: {excerpt} ({reason})"),
     # cleanup rules

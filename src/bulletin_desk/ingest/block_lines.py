@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from bulletin_desk.ingest.blocks import Block
-from bulletin_desk.ingest.cleanup import Change, clean_fragment
+from bulletin_desk.ingest.changes import Change, line_id, origins_of
+from bulletin_desk.ingest.cleanup import clean_tracked
 from bulletin_desk.ingest.lines import LineEvent, SourceLine, mark_gaps, rejoin
 from bulletin_desk.ingest.page_debris import find_page_numbers, glue_bare_numbers
 
@@ -22,56 +23,67 @@ def _plain(block: Block) -> bool:
 
 
 def apply_line_rules(blocks: list[Block], skip: Collection[str], changes: list[Change]) -> list[Block]:
-    """Blocks after page-number removal and rejoining; every plain block also learns whether it is set apart."""
+    """Blocks after page-number removal and rejoining; every plain block also learns whether it is set apart.
+
+    ``skip`` holds rules to leave out and refused change ids, as for text. Block k of the input is line k
+    for the line rules, so a change's id names the blocks it joins.
+    """
     out: list[Block] = []
-    run: list[Block] = []
-    for block in blocks:
+    run: list[tuple[int, Block]] = []
+    for k, block in enumerate(blocks, start=1):
         if _plain(block) and not (block.bold_prefix and run):
-            run.append(block)
+            run.append((k, block))
             continue
         out += _run_rules(run, skip, changes)
-        run = [block] if _plain(block) else []
+        run = [(k, block)] if _plain(block) else []
         if not run:
             out.append(block)
     return out + _run_rules(run, skip, changes)
 
 
-def _as_lines(run: list[Block]) -> list[SourceLine]:
-    """Line i is block i; a paragraph boundary is a blank line, a <br> none."""
+def _as_lines(run: list[tuple[int, Block]]) -> list[SourceLine]:
+    """Line k is block k; a paragraph boundary is a blank line, a <br> none."""
     lines: list[SourceLine] = []
-    for i, block in enumerate(run):
-        if i and not block.soft_break_before:
-            lines.append(SourceLine("", i))
-        lines.append(SourceLine(block.text, i))
+    for k, block in run:
+        if lines and not block.soft_break_before:
+            lines.append(SourceLine("", k))
+        origins = block.origins if len(block.origins) == len(block.text) else origins_of(block.line, block.text)
+        lines.append(SourceLine(block.text, k, origins=origins))
     return lines
 
 
-def _run_rules(run: list[Block], skip: Collection[str], changes: list[Change]) -> list[Block]:
+def _run_rules(run: list[tuple[int, Block]], skip: Collection[str], changes: list[Change]) -> list[Block]:
     if not run:
         return []
+    by_number = dict(run)
     lines = _as_lines(run)
     if "page_number" not in skip:
-        pages = find_page_numbers(lines)
-        changes.extend(Change("page_number", run[lines[i].line].line, lines[i].text, "") for i in sorted(pages))
+        pages = set()
+        for i in sorted(find_page_numbers(lines)):
+            change_id = line_id("page_number", lines[i].line)
+            changes.append(Change("page_number", by_number[lines[i].line].line, lines[i].text, "", change_id,
+                                  change_id in skip))
+            if change_id not in skip:
+                pages.add(i)
         lines = [SourceLine("", line.line, debris=True) if i in pages else line for i, line in enumerate(lines)]
     events: list[LineEvent] = []
     if "rejoin" in skip:
         paragraphs = mark_gaps(lines)
     else:
         if "page_number" not in skip:
-            lines, events = glue_bare_numbers(lines)
-        paragraphs, joined = rejoin(lines)
+            lines, events = glue_bare_numbers(lines, skip)
+        paragraphs, joined = rejoin(lines, skip)
         events += joined
-    changes.extend(Change("rejoin", run[e.line].line, e.text.replace("⏎", "\n"), e.text.replace("⏎", ""))
-                   for e in events)
-    return [_merged(run, paragraph, skip, changes) for paragraph in paragraphs]
+    changes.extend(Change("rejoin", by_number[e.line].line, e.text.replace("⏎", "\n"), e.text.replace("⏎", ""),
+                          e.id, e.refused) for e in events)
+    return [_merged(by_number[paragraph.line], paragraph, skip, changes) for paragraph in paragraphs]
 
 
-def _merged(run: list[Block], paragraph: SourceLine, skip: Collection[str], changes: list[Change]) -> Block:
+def _merged(first: Block, paragraph: SourceLine, skip: Collection[str], changes: list[Change]) -> Block:
     """The block of a paragraph: its first block's hints, the joined text cleaned across the seams."""
-    first = run[paragraph.line]
-    text = paragraph.text
+    text, origins = paragraph.text, paragraph.char_origins()
     if paragraph.joined_lines:
-        text = clean_fragment(text, first.line, skip, changes)
-    return Block(text, first.line, bold_prefix=first.bold_prefix if text.startswith(first.bold_prefix or "") else None,
-                 formatted=first.formatted, set_apart=paragraph.set_apart)
+        text, origins = clean_tracked(text, origins, skip, changes)
+    lead = first.bold_prefix if first.bold_prefix and text.startswith(first.bold_prefix) else None
+    return Block(text, first.line, bold_prefix=lead, formatted=first.formatted, set_apart=paragraph.set_apart,
+                 origins=origins)

@@ -7,8 +7,10 @@ them the same way, so the rules are written once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
+
+from bulletin_desk.ingest.changes import Origin
 
 
 class Role(StrEnum):
@@ -44,3 +46,4 @@ class Block:
     formatted: bool = False  # the source carries formatting: leads come from bold runs, not from rules
     set_apart: bool = False  # blank lines (or a paragraph of its own) on both sides: a headline may have ，、：
     soft_break_before: bool = False  # HTML: a <br> separates it from the block before, not a new paragraph
+    origins: list[Origin] = field(default_factory=list)  # per character, for change ids (changes.py)

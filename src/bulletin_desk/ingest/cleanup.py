@@ -1,17 +1,18 @@
 """The cleanup pipeline: normalise characters, drop page debris, rejoin broken lines, fix punctuation.
 
-Every change is recorded (rule, line, before, after) so the import dialog can show it and the editor
-can refuse a rule (``skip`` names rules to leave out). The whole pipeline is idempotent: cleaning
+Every change is recorded (rule, line, before, after, a stable id) so the import dialog can show it and
+the editor can refuse it: ``skip`` holds the names of rules to leave out and the edit ids of refused
+changes (changes.py), which are reported but not applied. The whole pipeline is idempotent: cleaning
 clean text changes nothing (a hypothesis test holds it to that).
 """
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from bulletin_desk.ingest import chars
+from bulletin_desk.ingest.changes import Change, Origin, apply_rules, line_id, origins_of
 from bulletin_desk.ingest.lines import Gap, LineEvent, SourceLine, mark_gaps, rejoin
 from bulletin_desk.ingest.page_debris import find_page_numbers, find_running_headers, glue_bare_numbers
 
@@ -33,18 +34,7 @@ PARAGRAPH_RULES: tuple[tuple[str, Rule], ...] = (
 )
 LINE_LEVEL_RULES = ("page_number", "running_header", "rejoin")
 ALL_RULES = tuple(name for name, _ in LINE_RULES + PARAGRAPH_RULES) + LINE_LEVEL_RULES
-_CONTEXT = 6
 _MAX_PASSES = 4
-
-
-@dataclass(frozen=True)
-class Change:
-    """One cleanup change: which rule, on which input line, and the text around it before and after."""
-
-    rule: str
-    line: int
-    before: str
-    after: str
 
 
 @dataclass
@@ -53,66 +43,27 @@ class CleanText:
     changes: list[Change] = field(default_factory=list)
 
 
-def _edit_spans(before: str, after: str) -> list[tuple[int, int, int, int]]:
-    """(i1, i2, j1, j2) of each edit. Most rules replace characters one for one or only delete them,
-    which a linear walk finds; anything else goes to difflib (quadratic, but rare and short)."""
-    if len(before) == len(after):
-        return [(i, i + 1, i, i + 1) for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
-    if len(after) < len(before):
-        spans: list[tuple[int, int, int, int]] = []
-        j = 0
-        for i, ch in enumerate(before):
-            if j < len(after) and after[j] == ch:
-                j += 1
-            else:
-                spans.append((i, i + 1, j, j))
-        if j == len(after):
-            return spans
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    return [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
-
-
-def _excerpts(rule: str, line: int, before: str, after: str) -> list[Change]:
-    if rule == "spaces" and before.strip() == after:
-        return []  # indentation and trailing blanks only: layout, not content
-    merged: list[list[int]] = []  # edits closer than the context are shown as one
-    for i1, i2, j1, j2 in _edit_spans(before, after):
-        if merged and i1 - merged[-1][1] <= _CONTEXT:
-            merged[-1][1], merged[-1][3] = i2, j2
-        else:
-            merged.append([i1, i2, j1, j2])
-    return [Change(rule, line, before[max(0, i1 - _CONTEXT):i2 + _CONTEXT], after[max(0, j1 - _CONTEXT):j2 + _CONTEXT])
-            for i1, i2, j1, j2 in merged]
-
-
-def apply_rules(text: str, line: int, rules: tuple[tuple[str, Rule], ...], skip: Collection[str],
-                changes: list[Change]) -> str:
-    """Run ``rules`` over ``text`` in order, appending a Change for every difference a rule makes."""
-    for name, rule in rules:
-        if name in skip:
-            continue
-        result = rule(text)
-        if result != text:
-            changes.extend(_excerpts(name, line, text, result))
-            text = result
-    return text
+def clean_tracked(text: str, origins: list[Origin], skip: Collection[str],
+                  changes: list[Change]) -> tuple[str, list[Origin]]:
+    """All character rules, repeated until nothing changes, keeping each character's input origin."""
+    text = text.replace("\r", " ").replace("\n", " ")
+    for _ in range(_MAX_PASSES):
+        cleaned, origins = apply_rules(text, origins, LINE_RULES + PARAGRAPH_RULES, skip, changes)
+        if cleaned == text:
+            break
+        text = cleaned
+    return text, origins
 
 
 def clean_fragment(text: str, line: int, skip: Collection[str] = (), changes: list[Change] | None = None) -> str:
     """Clean one paragraph that needs no rejoining (an HTML block, a DOCX paragraph): all character rules."""
-    sink = changes if changes is not None else []
-    text = text.replace("\r", " ").replace("\n", " ")
-    for _ in range(_MAX_PASSES):
-        cleaned = apply_rules(text, line, LINE_RULES + PARAGRAPH_RULES, skip, sink)
-        if cleaned == text:
-            break
-        text = cleaned
-    return text
+    return clean_tracked(text, origins_of(line, text), skip, changes if changes is not None else [])[0]
 
 
 def split_lines(text: str) -> list[SourceLine]:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
-    return [SourceLine(raw, number, width=len(raw.rstrip()), indented=raw.startswith(("  ", "\u3000", "\t")))
+    return [SourceLine(raw, number, width=len(raw.rstrip()), indented=raw.startswith(("  ", "\u3000", "\t")),
+                       origins=origins_of(number, raw))
             for number, raw in enumerate(text.split("\n"), start=1)]
 
 
@@ -122,13 +73,22 @@ def _drop_debris(lines: list[SourceLine], skip: Collection[str], changes: list[C
     pages: set[int] = set()
     if "page_number" not in skip:
         pages = find_page_numbers(lines)
-        drop |= pages
-        changes.extend(Change("page_number", lines[i].line, lines[i].text, "") for i in sorted(pages))
+        drop |= _removals("page_number", lines, pages, skip, changes)
     if "running_header" not in skip:
-        headers = find_running_headers(lines, pages)
-        drop |= headers
-        changes.extend(Change("running_header", lines[i].line, lines[i].text, "") for i in sorted(headers))
+        drop |= _removals("running_header", lines, find_running_headers(lines, pages), skip, changes)
     return [SourceLine("", line.line, debris=True) if i in drop else line for i, line in enumerate(lines)]
+
+
+def _removals(rule: str, lines: list[SourceLine], found: set[int], skip: Collection[str],
+              changes: list[Change]) -> set[int]:
+    """Report each line ``rule`` found; those the editor refused stay."""
+    removed: set[int] = set()
+    for i in sorted(found):
+        change_id = line_id(rule, lines[i].line)
+        changes.append(Change(rule, lines[i].line, lines[i].text, "", change_id, change_id in skip))
+        if change_id not in skip:
+            removed.add(i)
+    return removed
 
 
 def _as_cleaned_text(paragraphs: list[SourceLine]) -> list[SourceLine]:
@@ -137,7 +97,8 @@ def _as_cleaned_text(paragraphs: list[SourceLine]) -> list[SourceLine]:
     for paragraph in paragraphs:
         if lines and paragraph.gap_before in (Gap.BLANK, Gap.BREAK):
             lines.append(SourceLine("", paragraph.line))
-        lines.append(SourceLine(paragraph.text, paragraph.line, paragraph.joined_lines))
+        lines.append(SourceLine(paragraph.text, paragraph.line, paragraph.joined_lines,
+                                origins=paragraph.char_origins()))
     return lines
 
 
@@ -149,18 +110,27 @@ def _rejoin_until_stable(paragraphs: list[SourceLine], skip: Collection[str],
     which a second cleaning pass would then rejoin. Doing it here makes one pass enough (idempotence).
     """
     for _ in range(_MAX_PASSES):
-        again, events = rejoin(_as_cleaned_text(paragraphs))
-        if not events:
+        again, events = rejoin(_as_cleaned_text(paragraphs), skip)
+        changes.extend(_rejoin_change(e) for e in events if not _reported(e, changes))
+        if all(event.refused for event in events):
             break
-        changes.extend(_rejoin_change(e) for e in events)
         for paragraph in again:
-            paragraph.text = clean_fragment(paragraph.text, paragraph.line, skip, changes)
+            _clean_paragraph(paragraph, skip, changes)
         paragraphs = [p for p in again if p.text]
     return paragraphs
 
 
+def _reported(event: LineEvent, changes: list[Change]) -> bool:
+    return event.refused and any(change.id == event.id for change in changes)
+
+
 def _rejoin_change(event: LineEvent) -> Change:
-    return Change(event.rule, event.line, event.text.replace("⏎", "\n"), event.text.replace("⏎", ""))
+    return Change(event.rule, event.line, event.text.replace("⏎", "\n"), event.text.replace("⏎", ""), event.id,
+                  event.refused)
+
+
+def _clean_paragraph(paragraph: SourceLine, skip: Collection[str], changes: list[Change]) -> None:
+    paragraph.text, paragraph.origins = clean_tracked(paragraph.text, paragraph.char_origins(), skip, changes)
 
 
 def clean_text(text: str, skip: Collection[str] = ()) -> CleanText:
@@ -168,18 +138,18 @@ def clean_text(text: str, skip: Collection[str] = ()) -> CleanText:
     changes: list[Change] = []
     lines = split_lines(text)
     for line in lines:
-        line.text = apply_rules(line.text, line.line, LINE_RULES, skip, changes)
+        line.text, line.origins = apply_rules(line.text, line.origins, LINE_RULES, skip, changes)
     kept = _drop_debris(lines, skip, changes)
     if "rejoin" in skip:
         paragraphs = mark_gaps(kept)
     else:
         glued: list[LineEvent] = []
         if "page_number" not in skip:  # a bare number kept as no page number goes back into its sentence
-            kept, glued = glue_bare_numbers(kept)
-        paragraphs, events = rejoin(kept)
+            kept, glued = glue_bare_numbers(kept, skip)
+        paragraphs, events = rejoin(kept, skip)
         changes.extend(_rejoin_change(e) for e in glued + events)
     for paragraph in paragraphs:
-        paragraph.text = clean_fragment(paragraph.text, paragraph.line, skip, changes)
+        _clean_paragraph(paragraph, skip, changes)
     paragraphs = [p for p in paragraphs if p.text]
     if "rejoin" not in skip:
         paragraphs = _rejoin_until_stable(paragraphs, skip, changes)

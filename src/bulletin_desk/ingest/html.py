@@ -13,8 +13,9 @@ from html.parser import HTMLParser
 
 from bulletin_desk.ingest.block_lines import apply_line_rules
 from bulletin_desk.ingest.blocks import Block, Role
+from bulletin_desk.ingest.changes import Change, origins_of
 from bulletin_desk.ingest.charclass import CHINESE_PUNCT, IDEOGRAPH_RANGES
-from bulletin_desk.ingest.cleanup import Change, clean_fragment
+from bulletin_desk.ingest.cleanup import clean_fragment, clean_tracked
 from bulletin_desk.ingest.patterns import LineShape, shape_of
 
 LARGE_FONT_PT = 18.0  # body text is 16 pt (三号); titles are 22 pt (二号) and mastheads larger
@@ -172,7 +173,8 @@ def html_blocks(html: str, skip_rules: Collection[str], changes: list[Change]) -
 def runs_to_block(runs: list[tuple[str, bool]], number: int, centred: bool, large: bool,
                   skip_rules: Collection[str], changes: list[Change]) -> Block:
     """A block from (text, bold) runs: the bold opening runs, cleaned alike, become the lead hint."""
-    text = clean_fragment("".join(t for t, _ in runs), number, skip_rules, changes)
+    raw = "".join(t for t, _ in runs)
+    text, origins = clean_tracked(raw, origins_of(number, raw), skip_rules, changes)
     prefix_raw = ""
     for run_text, bold in runs:
         if not bold:
@@ -188,4 +190,5 @@ def runs_to_block(runs: list[tuple[str, bool]], number: int, centred: bool, larg
         if closing:
             prefix = text[:len(prefix) + closing.end()]
     lead = prefix if prefix and not all_bold and text.startswith(prefix) and prefix[-1] in "。！？：" else None
-    return Block(text, number, bold_prefix=lead, all_bold=all_bold, centred=centred, large=large, formatted=True)
+    return Block(text, number, bold_prefix=lead, all_bold=all_bold, centred=centred, large=large, formatted=True,
+                 origins=origins)

@@ -10,9 +10,11 @@ apart, and a second cleaning pass must see the same separations to decide the sa
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from enum import StrEnum
 
+from bulletin_desk.ingest.changes import Origin, break_id, join_origins, origins_of
 from bulletin_desk.ingest.charclass import is_ascii_alnum
 from bulletin_desk.ingest.patterns import (
     END_ATTRIBUTION,
@@ -59,6 +61,15 @@ class SourceLine:
     debris: bool = False  # a blank left where page debris (a page number, a running header) was removed
     gap_before: Gap = Gap.NONE
     gap_after: Gap = Gap.NONE
+    origins: list[Origin] = field(default_factory=list)  # per character: input line and column (changes.py)
+
+    def char_origins(self) -> list[Origin]:
+        return self.origins if len(self.origins) == len(self.text) else origins_of(self.line, self.text)
+
+    @property
+    def last_line(self) -> int:
+        """The input line this (possibly joined) line ends on."""
+        return self.joined_lines[-1] if self.joined_lines else self.line
 
     @property
     def physical_width(self) -> int:
@@ -78,12 +89,31 @@ def indentation_marks_paragraphs(lines: list[SourceLine]) -> bool:
 
 @dataclass(frozen=True)
 class LineEvent:
-    """A line-level change for the report: rule name, line number, the text concerned."""
+    """A line-level change for the report: rule name, line number, the text concerned (⏎ at the break),
+    its id, and whether the editor refused it (then the break stays)."""
 
     rule: str
     line: int
     text: str
     other_line: int = 0
+    id: str = ""
+    refused: bool = False
+
+
+def join_lines(upper: SourceLine, lower: SourceLine) -> SourceLine:
+    """``upper`` continued by ``lower``: text, input lines, origins; the gaps outside the two."""
+    text = join_text(upper.text, lower.text)
+    origins = join_origins(upper.char_origins(), len(text) - len(upper.text) - len(lower.text), lower.char_origins())
+    return SourceLine(text, upper.line, (*upper.joined_lines, lower.line, *lower.joined_lines),
+                      width=lower.physical_width, indented=upper.indented, gap_before=upper.gap_before,
+                      gap_after=lower.gap_after, origins=origins)
+
+
+def break_event(upper: SourceLine, lower: SourceLine, refused: Collection[str]) -> LineEvent:
+    """The rejoin of ``upper``'s last input line with ``lower``, refused when its id is in ``refused``."""
+    change_id = break_id("rejoin", upper.last_line, lower.line)
+    return LineEvent("rejoin", upper.last_line, upper.text[-8:] + "⏎" + lower.text[:8], lower.line, change_id,
+                     change_id in refused)
 
 
 def hard_wrap_width(lines: list[SourceLine]) -> int | None:
@@ -179,8 +209,9 @@ def join_text(left: str, right: str) -> str:
     return left + right
 
 
-def rejoin(lines: list[SourceLine]) -> tuple[list[SourceLine], list[LineEvent]]:
-    """Paragraphs from lines: join a line to the next non-blank one when the break is not a paragraph end.
+def rejoin(lines: list[SourceLine], refused: Collection[str] = ()) -> tuple[list[SourceLine], list[LineEvent]]:
+    """Paragraphs from lines: join a line to the next non-blank one when the break is not a paragraph end
+    and the editor did not refuse that join (its id in ``refused``).
 
     Each paragraph keeps the gap before its first line and after its last one.
     """
@@ -195,18 +226,19 @@ def rejoin(lines: list[SourceLine]) -> tuple[list[SourceLine], list[LineEvent]]:
     for line in mark_gaps(lines):
         if current is not None and should_join(current.text, last_piece, line, is_title=current_is_title,
                                                wrap_width=wrap_width, indentation=indentation):
-            events.append(LineEvent("rejoin", current.line, current.text[-8:] + "⏎" + line.text[:8], line.line))
-            current = SourceLine(join_text(current.text, line.text), current.line,
-                                 (*current.joined_lines, line.line), gap_before=current.gap_before,
-                                 gap_after=line.gap_after)
-            current_is_title = current_is_title and is_headline_like(current.text)
-            last_piece = line.physical_width
-            continue
+            event = break_event(current, line, refused)
+            events.append(event)
+            if not event.refused:
+                current = join_lines(current, line)
+                current_is_title = current_is_title and is_headline_like(current.text)
+                last_piece = line.physical_width
+                continue
         if current is not None:
             out.append(current)
             previous_emitted = current
         current_is_title = _opens_block(previous_emitted, line) and starts_headline(line, previous_emitted, wrap_width)
-        current = SourceLine(line.text, line.line, gap_before=line.gap_before, gap_after=line.gap_after)
+        current = SourceLine(line.text, line.line, line.joined_lines, gap_before=line.gap_before,
+                             gap_after=line.gap_after, origins=line.char_origins())
         last_piece = line.physical_width
     if current is not None:
         out.append(current)

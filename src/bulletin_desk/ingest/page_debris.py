@@ -10,8 +10,9 @@ numbers; otherwise it is glued back into its sentence.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 
-from bulletin_desk.ingest.lines import LineEvent, SourceLine
+from bulletin_desk.ingest.lines import LineEvent, SourceLine, break_event, join_lines
 from bulletin_desk.ingest.patterns import BARE_NUMBER, LineShape, ends_sentence, shape_of
 
 RUNNING_HEADER_MAX_CHARS = 30
@@ -88,20 +89,22 @@ def find_running_headers(lines: list[SourceLine], page_numbers: set[int]) -> set
     return headers
 
 
-def glue_bare_numbers(lines: list[SourceLine]) -> tuple[list[SourceLine], list[LineEvent]]:
+def glue_bare_numbers(lines: list[SourceLine], refused: Collection[str] = ()) -> tuple[list[SourceLine],
+                                                                                        list[LineEvent]]:
     """A bare number left after page debris was removed goes back into its sentence: onto the line before
     it (and the line after it with it) when that line runs on, else onto the line after it. Glued lines
     leave the list, so no blank line appears where none was. Repeated until nothing glues (7⏎7⏎正文: the
-    first 7 has a line to join only once the second has joined its own), as a second pass would."""
+    first 7 has a line to join only once the second has joined its own), as a second pass would. A join
+    whose id is in ``refused`` is reported but not made."""
     events: list[LineEvent] = []
     while True:
-        lines, more = _glue_once(lines)
-        if not more:
+        lines, more = _glue_once(lines, refused)
+        events += [event for event in more if event not in events]
+        if all(event.refused for event in more):
             return lines, events
-        events += more
 
 
-def _glue_once(lines: list[SourceLine]) -> tuple[list[SourceLine], list[LineEvent]]:
+def _glue_once(lines: list[SourceLine], refused: Collection[str]) -> tuple[list[SourceLine], list[LineEvent]]:
     out: list[SourceLine] = []
     events: list[LineEvent] = []
     skip_next = False
@@ -114,24 +117,19 @@ def _glue_once(lines: list[SourceLine]) -> tuple[list[SourceLine], list[LineEven
             continue
         previous = out[-1] if out and out[-1].text else None
         following = lines[i + 1] if i + 1 < len(lines) and lines[i + 1].text else None
+        if previous is not None and (ends_sentence(previous.text) or shape_of(previous.text) is not None):
+            previous = None
         if following is not None and shape_of(following.text) is not None:
             following = None
-        if previous is not None and not ends_sentence(previous.text) and shape_of(previous.text) is None:
-            events.append(LineEvent("rejoin", previous.line, previous.text[-8:] + "⏎" + line.text, line.line))
-            previous.text += line.text
-            previous.width = line.physical_width
-            previous.joined_lines = (*previous.joined_lines, line.line)
-            if following is not None:
-                events.append(LineEvent("rejoin", line.line, line.text + "⏎" + following.text[:8], following.line))
-                previous.text += following.text
-                previous.width = following.physical_width
-                previous.joined_lines = (*previous.joined_lines, following.line)
+        glued = line
+        if previous is not None:
+            events.append(event := break_event(previous, line, refused))
+            if not event.refused:
+                glued = join_lines(out.pop(), line)
+        if following is not None:
+            events.append(event := break_event(glued, following, refused))
+            if not event.refused:
+                glued = join_lines(glued, following)
                 skip_next = True
-        elif following is not None:
-            events.append(LineEvent("rejoin", line.line, line.text + "⏎" + following.text[:8], following.line))
-            out.append(SourceLine(line.text + following.text, line.line, (following.line,),
-                                  width=following.physical_width, indented=line.indented))
-            skip_next = True
-        else:
-            out.append(line)
+        out.append(glued)
     return out, events

@@ -5,9 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bulletin_desk.catalogue import Lang, Message, msg
-from bulletin_desk.ingest.cleanup import Change
+from bulletin_desk.ingest.changes import Change
 from bulletin_desk.ingest.decisions import Decision
 from bulletin_desk.model import Article, Issue
+
+
+@dataclass(frozen=True)
+class ImportSource:
+    """What an import read, kept so it can be run again with changes refused (ingest.reimport)."""
+
+    kind: str  # text | html | docx
+    data: str | bytes
+    skip_rules: tuple[str, ...] = ()
 
 
 @dataclass
@@ -25,22 +34,32 @@ class IngestResult:
     source_format: str = "text"  # text | html | docx | docx-own | bdjson
     encoding: str | None = None
     notices: list[Message] = field(default_factory=list)
+    refused: frozenset[str] = frozenset()  # ids of the changes the editor refused (reported, not applied)
+    source: ImportSource | None = field(default=None, repr=False, compare=False)
 
     def report_lines(self, lang: Lang = "zh") -> list[str]:
         """The report `--report` prints: notices, then cleanup changes, then decisions, one per line."""
         lines = [notice.render(lang) for notice in self.notices]
-        lines.append(msg("ingest.report.summary", changes=len(self.changes),
-                             decisions=len(self.decisions)).render(lang))
-        for change in self.changes:
-            rule = msg(f"ingest.rule.{change.rule}").render(lang)
-            lines.append(msg("ingest.report.change", line=change.line, rule=rule,
-                                 before=_visible(change.before), after=_visible(change.after)).render(lang))
-        for decision in self.decisions:
-            element = msg(f"ingest.element.{decision.element}").render(lang)
-            reason = msg(f"ingest.reason.{decision.reason}").render(lang)
-            lines.append(msg("ingest.report.decision", line=decision.line, element=element,
-                                 reason=reason, excerpt=decision.excerpt).render(lang))
+        applied = sum(1 for change in self.changes if not change.refused)
+        lines.append(msg("ingest.report.summary", changes=applied, decisions=len(self.decisions)).render(lang))
+        lines += [change_line(change, lang) for change in self.changes]
+        lines += [decision_line(decision, lang) for decision in self.decisions]
         return lines
+
+
+def change_line(change: Change, lang: Lang = "zh") -> str:
+    """One cleanup change as the report shows it; a refused one says so."""
+    rule = msg(f"ingest.rule.{change.rule}").render(lang)
+    code = "ingest.report.change_refused" if change.refused else "ingest.report.change"
+    return msg(code, line=change.line, rule=rule, before=_visible(change.before),
+               after=_visible(change.after)).render(lang)
+
+
+def decision_line(decision: Decision, lang: Lang = "zh") -> str:
+    element = msg(f"ingest.element.{decision.element}").render(lang)
+    reason = msg(f"ingest.reason.{decision.reason}").render(lang)
+    return msg("ingest.report.decision", line=decision.line, element=element, reason=reason,
+               excerpt=decision.excerpt).render(lang)
 
 
 def _visible(text: str) -> str:

@@ -43,8 +43,8 @@ def read_input(path: Path) -> bytes:
         raise IngestError("ingest.unreadable", path=str(path), detail=exc.strerror or str(exc)) from None
 
 
-def import_file(path: Path, skip_rules: Collection[str] = ()) -> IngestResult:
-    from bulletin_desk.ingest import import_html, import_text
+def import_file(path: Path, skip_rules: Collection[str] = (), refused: Collection[str] = ()) -> IngestResult:
+    from bulletin_desk.ingest import import_docx_bytes, import_html, import_text
 
     data = read_input(path)
     suffix = path.suffix.lower()
@@ -58,15 +58,13 @@ def import_file(path: Path, skip_rules: Collection[str] = ()) -> IngestResult:
     if suffix in LEGACY_SUFFIXES and not data.startswith(ZIP_MAGIC):
         raise IngestError("ingest.legacy_word")
     if data.startswith(ZIP_MAGIC) or suffix in (".docx", ".docm", ".dotx"):
-        from bulletin_desk.ingest.docx import import_docx
-
-        return import_docx(data, skip_rules)
+        return import_docx_bytes(data, skip_rules, refused)
     if suffix in JSON_SUFFIXES:
         return _import_json(data)
     if suffix in HTML_SUFFIXES or _HTML_START.match(data[:512]):
-        return import_html(_decode_html(data), skip_rules)
+        return import_html(_decode_html(data), skip_rules, refused)
     text, encoding = decode_text(data)
-    result = import_text(text, skip_rules)
+    result = import_text(text, skip_rules, refused)
     result.encoding = encoding
     return result
 
