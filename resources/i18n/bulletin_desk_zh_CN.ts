@@ -926,6 +926,16 @@
         <source>粘贴时去掉了{0}个无法打印的字符（控制字符、零宽字符或图片占位符）。</source>
         <translation>粘贴时去掉了{0}个无法打印的字符（控制字符、零宽字符或图片占位符）。</translation>
     </message>
+    <message>
+        <source>自动保存失败</source>
+        <translation>自动保存失败</translation>
+    </message>
+    <message>
+        <source>最近的修改没能自动保存（{0}）。程序崩溃或断电时，这些修改会丢失。
+请立即保存到档案（Ctrl+S）或导出一份（DOCX/PDF）；磁盘已满时请先腾出空间。自动保存会继续重试。</source>
+        <translation>最近的修改没能自动保存（{0}）。程序崩溃或断电时，这些修改会丢失。
+请立即保存到档案（Ctrl+S）或导出一份（DOCX/PDF）；磁盘已满时请先腾出空间。自动保存会继续重试。</translation>
+    </message>
 </context>
 <context>
     <name>MastheadForm</name>
@@ -1579,6 +1589,10 @@
     <message>
         <source>&lt;p&gt;公文规定的字体（如方正小标宋简体、仿宋_GB2312）未安装时，预览、PDF 与打印使用替代字体。排版按规定字体的字宽计算，换行和分页不受影响，只是字形略有差别。安装正式字体后重新启动即可使用；替代字体可在“设置”中另选。&lt;/p&gt;&lt;ul&gt;{0}&lt;/ul&gt;</source>
         <translation>&lt;p&gt;公文规定的字体（如方正小标宋简体、仿宋_GB2312）未安装时，预览、PDF 与打印使用替代字体。排版按规定字体的字宽计算，换行和分页不受影响，只是字形略有差别。安装正式字体后重新启动即可使用；替代字体可在“设置”中另选。&lt;/p&gt;&lt;ul&gt;{0}&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>自动保存失败，请立即保存</source>
+        <translation>自动保存失败，请立即保存</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,34 @@ def test_continuous_typing_still_reaches_the_journal_every_two_seconds(qtbot, wi
         assert any(0 <= write - key < 2.0 for write in writes), (key - keys[0], [w - keys[0] for w in writes])
 
 
+def test_a_failing_autosave_keeps_a_warning_up_retries_and_clears_it_when_writes_work(
+        qtbot, window, fake_archive, monkeypatch) -> None:
+    import errno
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from bulletin_desk.gui import autosave
+
+    monkeypatch.setattr(autosave, "RETRY_MS", 50)
+    real_put = window.link.journal_put
+    full = OSError(errno.ENOSPC, "磁盘已满")
+    monkeypatch.setattr(window.link, "journal_put", lambda *a: (_ for _ in ()).throw(full))
+    window.select_node(("article", 0, 0))
+    type_text(window.editors.article.source, "（补）")
+    warning = window.status.autosave_warning
+    qtbot.waitUntil(warning.isVisible, timeout=3000)
+    assert "磁盘已满" in warning.toolTip()
+    # no more typing: the autosaver retries on its own; the third failure in a row opens a dialog
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "autosaveFailedBox") is not None, timeout=3000)
+    box = window.findChild(QMessageBox, "autosaveFailedBox")
+    assert not box.isModal() and "Ctrl+S" in box.text()
+    monkeypatch.setattr(window.link, "journal_put", real_put)
+    qtbot.waitUntil(lambda: fake_archive.journal is not None, timeout=3000)
+    assert not warning.isVisible()
+    assert loads(fake_archive.journal.json_text).sections[0].articles[0].source == "海淀区文明办（补）"
+    box.close()
+
+
 def test_saving_or_undoing_to_the_saved_state_clears_the_journal(qtbot, window, fake_archive) -> None:
     window.select_node(("article", 0, 0))
     type_text(window.editors.article.source, "甲")

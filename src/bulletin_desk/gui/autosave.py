@@ -17,17 +17,21 @@ from bulletin_desk.gui.document import IssueDocument
 
 DEBOUNCE_MS = 700
 CEILING_S = 1.8
+RETRY_MS = 10_000  # a failed journal write is tried again, even when no further edit comes
 
 
 class JournalAutosaver(QObject):
-    failed = Signal(str)  # a journal write failed; the window shows it in the status bar
+    failed = Signal(str)  # a journal write failed; the window keeps a warning up until one succeeds
     flushed = Signal()
+    recovered = Signal()  # the first successful write after failures
+
 
     def __init__(self, doc: IssueDocument, link: ArchiveLink | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
         self.link = link
         self._pending_since: float | None = None
+        self.failures = 0  # consecutive failed writes
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.flush)
@@ -67,6 +71,14 @@ class JournalAutosaver(QObject):
         try:
             self.link.journal_put(self.doc.issue_id, self.doc.issue)
         except Exception as exc:
+            # still unsaved: stay pending and try again, so the journal catches up once the disk
+            # has room or the lock is gone, even if the editor has stopped typing
+            self.failures += 1
+            self._pending_since = time.monotonic()
+            self._timer.start(RETRY_MS)
             self.failed.emit(str(exc))
             return
+        if self.failures:
+            self.failures = 0
+            self.recovered.emit()
         self.flushed.emit()

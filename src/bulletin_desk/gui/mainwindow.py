@@ -40,6 +40,8 @@ from bulletin_desk.gui.snapshots import RevisionSnapshots
 from bulletin_desk.gui.status import StatusPanel
 from bulletin_desk.model import issue_label
 
+AUTOSAVE_FAILURES_BEFORE_DIALOG = 3
+
 
 class MainWindow(QMainWindow):
     def __init__(self, doc: IssueDocument, link: ArchiveLink | None, settings: Settings,
@@ -103,8 +105,8 @@ class MainWindow(QMainWindow):
 
         self.status = StatusPanel(self)
         self.autosaver = JournalAutosaver(doc, link, self)
-        self.autosaver.failed.connect(lambda text: self.statusBar().showMessage(
-            self.tr("自动保存失败：{0}").format(text), 10000))
+        self.autosaver.failed.connect(self._on_autosave_failed)
+        self.autosaver.recovered.connect(self.status.clear_autosave_failure)
         self.snapshots = RevisionSnapshots(doc, link, settings.snapshot_minutes, self)
         self.snapshots.kept.connect(lambda _n: self.statusBar().showMessage(
             self.tr("已把未保存的修改留作修订快照（可在“修订记录”中查看）。"), 5000))
@@ -356,6 +358,19 @@ class MainWindow(QMainWindow):
         node = self.editors.node
         if node and node[0] == "article":
             self.preview.show_source(node[1], node[2], self.editors.article.body.current_paragraph())
+
+    def _on_autosave_failed(self, reason: str) -> None:
+        """A journal write failed: a warning that stays, and once per streak a dialog that says what to do."""
+        self.status.show_autosave_failure(reason)
+        self.statusBar().showMessage(self.tr("自动保存失败：{0}").format(reason), 10000)
+        if self.autosaver.failures == AUTOSAVE_FAILURES_BEFORE_DIALOG:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("自动保存失败"), self.tr(
+                "最近的修改没能自动保存（{0}）。程序崩溃或断电时，这些修改会丢失。\n"
+                "请立即保存到档案（Ctrl+S）或导出一份（DOCX/PDF）；磁盘已满时请先腾出空间。"
+                "自动保存会继续重试。").format(reason), QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("autosaveFailedBox")
+            box.setModal(False)  # never block typing; the warning in the status bar stays
+            box.show()
 
     def _on_layout_failed(self, text: str) -> None:
         self.statusBar().showMessage(self.tr("排版失败：{0}").format(text), 10000)

@@ -36,12 +36,23 @@ class StatusPanel(QObject):
         self.fonts.setFlat(True)
         self.fonts.setCursor(Qt.CursorShape.PointingHandCursor)
         self.fonts.clicked.connect(self.explain_fonts)
-        for widget in (self.pages, self.chars, self.profile, self.fonts):
+        self.autosave_warning = QLabel()  # stays until a journal write succeeds again
+        self.autosave_warning.setStyleSheet("color: #b00000; font-weight: bold;")
+        self.autosave_warning.setVisible(False)
+        for widget in (self.autosave_warning, self.pages, self.chars, self.profile, self.fonts):
             bar.addPermanentWidget(widget)
         self.page_count: int | None = None
         self.fit = None
         self._report = font_report()
         self._show_fonts()
+
+    def show_autosave_failure(self, reason: str) -> None:
+        self.autosave_warning.setText(self.tr("自动保存失败，请立即保存"))
+        self.autosave_warning.setToolTip(reason)
+        self.autosave_warning.setVisible(True)
+
+    def clear_autosave_failure(self) -> None:
+        self.autosave_warning.setVisible(False)
 
     def update_counts(self) -> None:
         doc = self.window.doc  # type: ignore[attr-defined]
