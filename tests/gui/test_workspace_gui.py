@@ -166,6 +166,11 @@ def test_states_submit_sign_read_only_and_new_revision(qtbot, real_window, monke
     doc.set_field(("article", 0, 0, "title"), "不应改变")
     real_window.add_article()
     assert doc.article(0, 0).title == title and doc.stack.count() == steps and not doc.is_dirty()
+    # nor does undo: the edit made before signing (source emptied) cannot be taken back now
+    assert not real_window.act_undo.isEnabled()
+    real_window.act_undo.trigger()
+    doc.stack.undo()
+    assert doc.article(0, 1).source in ("", None) and not doc.is_dirty()
 
     monkeypatch.setattr(states_module, "ask_reason", lambda w: "更正数字")
     states.banner_button.click()

@@ -20,6 +20,8 @@ from bulletin_desk.review.text import (
     halfwidth_marks,
     halfwidth_punctuation,
     missing_source,
+    missing_title,
+    template_prompts,
     unpaired_marks,
     unpaired_quotes,
 )
@@ -144,6 +146,9 @@ def test_missing_source():
     ("活动(第一期)圆满结束", [2, 6]),
     ("工作取得实效.下一步", [6]),
     ("全文见.", [3]),
+    ('开展"文明家庭"评选。', [2, 7]),  # straight double quotes
+    ("他说'好'。", [2, 4]),  # straight single quotes
+    ("活动开始了...", [5, 6, 7]),  # three dots where …… belongs
 ])
 def test_halfwidth_marks_found(text, offsets):
     assert halfwidth_marks(text) == offsets
@@ -156,6 +161,8 @@ def test_halfwidth_marks_found(text, offsets):
     "来信请寄office@example.gov.cn，谢谢。",  # an e-mail address
     "附件为report.docx文件。",  # a file name
     "海淀区推进，文明实践（第一期）。",  # already full-width
+    "他说don't worry。",  # an apostrophe between Latin letters
+    'Use "APP" wisely.',  # quotes in Latin text
 ])
 def test_halfwidth_marks_left_alone(text):
     assert halfwidth_marks(text) == []
@@ -227,3 +234,33 @@ def test_signoff_uses_the_given_layout(profile, reference):
         profile.element("imprint"), imprint_on_even_page=True)})
     problems = signoff_problems(copy.deepcopy(reference), siblings=(), profile=even, layout=_imprint_on(0))
     assert codes(problems) == ["review.imprint.odd_page"]
+
+
+def test_an_article_without_a_title_is_flagged(profile):
+    issue = issue_with(title="")
+    [found] = missing_title(issue)
+    assert found.code == "review.title.missing" and (found.params["section"], found.params["article"]) == (1, 1)
+    assert "第1栏第1篇" in found.render("zh")
+    assert missing_title(issue_with()) == []
+    assert "review.title.missing" in codes(signoff_problems(issue, siblings=(), profile=profile))
+
+
+def test_template_prompts_left_in_an_article_are_flagged(profile):
+    """An article made from the 海淀 template and never filled in must not be signed off silently."""
+    import json
+
+    templates = json.loads((REFERENCE.parents[1] / "templates" / "beijing.json").read_text(encoding="utf-8"))
+    haidian = next(t for t in templates["templates"] if t["unit"].startswith("海淀"))
+    prompts = [p["text"] for t in templates["templates"] for p in t["skeleton"]]
+    issue = issue_with()
+    issue.sections[0].articles.append(Article(title="", note=None, source=haidian["unit"], paragraphs=[
+        Paragraph(text=p["text"], lead=p["lead"]) for p in haidian["skeleton"]]))
+    found = template_prompts(issue, prompts)
+    assert len(found) == len(haidian["skeleton"]) and found[0].code == "review.template.prompt_left"
+    assert found[0].location.article == 1 and found[0].location.paragraph == 0
+    all_codes = codes(signoff_problems(issue, siblings=(), profile=profile, template_prompts=prompts))
+    assert "review.template.prompt_left" in all_codes and "review.title.missing" in all_codes
+    # once written, nothing is left to flag
+    for paragraph in issue.sections[0].articles[1].paragraphs:
+        paragraph.text = "本区已完成相关工作。"
+    assert template_prompts(issue, prompts) == []

@@ -16,6 +16,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "The date {date} is in {date_year}, but no. {number} belongs to {sequence_year}'s "
                                   "sequence (the issue before it is #{previous_id}, {previous_year} no. "
                                   "{previous_number}). Check the date or the number."),
+    "review.title.missing": ("第{section}栏第{article}篇稿件没有标题。",
+                             "Section {section}, article {article} has no title."),
+    "review.template.prompt_left": ("稿件“{title}”里还留着模板的提示文字：{text}",
+                                    "The article \"{title}\" still holds the template's prompt: {text}"),
     "review.source.missing": ("稿件“{title}”没有署名单位（来源）。", "The article \"{title}\" has no source unit."),
     "review.punct.halfwidth": ("中文中有半角标点“{mark}”（共{count}处），应为全角。",
                                "Half-width punctuation \"{mark}\" in Chinese text ({count} in all); use the "

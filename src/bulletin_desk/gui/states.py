@@ -170,6 +170,11 @@ class StatesController(QObject):
     def _set_read_only(self, on: bool) -> None:
         w = self.window
         w.doc.read_only = on
+        if on and not w.doc.is_dirty():
+            # what was signed is what is stored: the edits before it are history (修订记录), not
+            # steps to undo — an undo here would change the signed text in the window and in
+            # what prints from it
+            w.doc.stack.clear()
         w.editors.setEnabled(not on)
         w.outline.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop if on
                                   else QAbstractItemView.DragDropMode.DragDrop)
@@ -221,7 +226,8 @@ class StatesController(QObject):
 
             profile = load_profile()
         siblings = signoff_siblings(w.link.repo, w.doc.issue.masthead.title, w.doc.issue_id)
-        return signoff_problems(w.doc.issue, siblings=siblings, profile=profile)
+        prompts = [p.text for t in w.link.repo.templates() for p in t.skeleton]
+        return signoff_problems(w.doc.issue, siblings=siblings, profile=profile, template_prompts=prompts)
 
     def sign(self) -> bool:
         from bulletin_desk.gui import states as this

@@ -1,15 +1,17 @@
-"""Text rules of the 签发前检查: an article without source, half-width punctuation, unpaired quotes.
+"""Text rules of the 签发前检查: an article without title or source, template prompts left in,
+half-width punctuation, unpaired quotes.
 
 Half-width punctuation is judged exactly as ingest's cleanup judges it (ingest.chars and
 ingest.charclass): , : ; ? ! ( ) next to a Chinese character (looking past spaces) — but not inside
 a URL or an e-mail address, not in 1,000 or 12:30 — plus a full stop "." right after Chinese text
 where a 。 belongs (3.5 and file.docx are left alone). What cleanup would have fixed on import is
-what is flagged here, so the two never disagree.
+what is flagged here, so the two never disagree. Straight quotes " ' and a "..." beside Chinese
+are flagged too: in print they are the wrong shape, whatever cleanup made of them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from bulletin_desk.ingest.charclass import has_ideograph, is_chinese, neighbour, protected_mask
 from bulletin_desk.ingest.chars import fullwidth_punctuation
@@ -47,14 +49,41 @@ def missing_source(issue: Issue) -> list[Problem]:
             if not (article.source or "").strip()]
 
 
+def missing_title(issue: Issue) -> list[Problem]:
+    """An article that would print without a title (a new or template-made article never given one)."""
+    return [problem("review.title.missing", Location("article.title", si, ai), section=si + 1, article=ai + 1)
+            for si, section in enumerate(issue.sections) for ai, article in enumerate(section.articles)
+            if not (article.title or "").strip()]
+
+
+def template_prompts(issue: Issue, prompts: Collection[str]) -> list[Problem]:
+    """Paragraphs still holding a district template's prompt text (（简述本区……）) word for word."""
+    wanted = {p.strip() for p in prompts if p and p.strip()}
+    if not wanted:
+        return []
+    return [problem("review.template.prompt_left", Location("paragraph", si, ai, pi), title=article.title,
+                    text=paragraph.text.strip())
+            for si, section in enumerate(issue.sections) for ai, article in enumerate(section.articles)
+            for pi, paragraph in enumerate(article.paragraphs) if paragraph.text.strip() in wanted]
+
+
 def halfwidth_marks(text: str) -> list[int]:
     """Offsets of half-width punctuation in Chinese context (see the module docstring)."""
     fixed = fullwidth_punctuation(text)
-    found = [i for i, (a, b) in enumerate(zip(text, fixed, strict=True)) if a != b]
-    if "." in text:
+    found = {i for i, (a, b) in enumerate(zip(text, fixed, strict=True)) if a != b}
+    if "." in text or '"' in text or "'" in text:
         mask = protected_mask(text)
-        found += [i for i, ch in enumerate(text) if ch == "." and not mask[i] and is_chinese(neighbour(text, i, -1))
-                  and (neighbour(text, i, 1) == "" or is_chinese(neighbour(text, i, 1)))]
+        for i, ch in enumerate(text):
+            if mask[i] or ch not in ".\"'":
+                continue
+            before, after = neighbour(text, i, -1), neighbour(text, i, 1)
+            if ch == ".":
+                if text[i:i + 3] == "..." and is_chinese(before):  # 开始了... where …… belongs
+                    found.update((i, i + 1, i + 2))
+                elif is_chinese(before) and (after == "" or is_chinese(after)):
+                    found.add(i)
+            elif is_chinese(before) or is_chinese(after):  # 开展"文明家庭"评选: straight quotes
+                found.add(i)
     return sorted(found)
 
 
@@ -99,5 +128,5 @@ def unpaired_quotes(issue: Issue) -> list[Problem]:
     return out
 
 
-__all__ = ["halfwidth_marks", "halfwidth_punctuation", "missing_source", "texts", "unpaired_marks",
-           "unpaired_quotes"]
+__all__ = ["halfwidth_marks", "halfwidth_punctuation", "missing_source", "missing_title", "template_prompts",
+           "texts", "unpaired_marks", "unpaired_quotes"]
