@@ -672,6 +672,26 @@ Exported DOCX files still name the official fonts; the reader&apos;s Word/WPS su
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
+    <message>
+        <source>取消勾选某处修改即不采用它，左侧的结构随之更新。</source>
+        <translation>Uncheck a change to refuse it; the structure on the left is updated.</translation>
+    </message>
+    <message>
+        <source>清理：{0}处修改</source>
+        <translation>Cleanup: {0} change(s)</translation>
+    </message>
+    <message>
+        <source>勾选：采用这处修改；取消勾选：保留原文</source>
+        <translation>Checked: this change is made; unchecked: the original text is kept</translation>
+    </message>
+    <message>
+        <source>识别：{0}项</source>
+        <translation>Structure: {0} decision(s)</translation>
+    </message>
+    <message>
+        <source>无法按此重新导入：{0}</source>
+        <translation>Cannot import again this way: {0}</translation>
+    </message>
 </context>
 <context>
     <name>IssueDocument</name>

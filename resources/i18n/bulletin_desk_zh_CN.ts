@@ -672,6 +672,26 @@
         <source>（不指定）</source>
         <translation>（不指定）</translation>
     </message>
+    <message>
+        <source>取消勾选某处修改即不采用它，左侧的结构随之更新。</source>
+        <translation>取消勾选某处修改即不采用它，左侧的结构随之更新。</translation>
+    </message>
+    <message>
+        <source>清理：{0}处修改</source>
+        <translation>清理：{0}处修改</translation>
+    </message>
+    <message>
+        <source>勾选：采用这处修改；取消勾选：保留原文</source>
+        <translation>勾选：采用这处修改；取消勾选：保留原文</translation>
+    </message>
+    <message>
+        <source>识别：{0}项</source>
+        <translation>识别：{0}项</translation>
+    </message>
+    <message>
+        <source>无法按此重新导入：{0}</source>
+        <translation>无法按此重新导入：{0}</translation>
+    </message>
 </context>
 <context>
     <name>IssueDocument</name>

@@ -3,6 +3,11 @@
 Sources: a file (menu, or dropped on the window) or the clipboard (Word/WeChat HTML or plain text).
 A whole issue can replace the open one or have its articles appended; a single article goes into the
 current 栏目 (after the selected article). Nothing in the open issue changes until 导入 is pressed.
+
+Every cleanup change in the report has a check box: unchecking one refuses that change alone — the
+import runs again without it (ingest.reimport) and the structure on the left is shown anew — because
+a rule that is right a hundred times may be wrong once, and refusing the whole rule would undo the
+hundred. What is imported is the result as shown when 导入 is pressed.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ import copy
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -19,7 +24,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QRadioButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -27,8 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bulletin_desk.catalogue import BulletinDeskError
 from bulletin_desk.gui import messages
 from bulletin_desk.model import Issue, article_char_count, issue_label
+
+CHANGE_ID_ROLE = Qt.ItemDataRole.UserRole  # a report item's change id (ingest Change.id)
 
 if TYPE_CHECKING:
     from bulletin_desk.gui.mainwindow import MainWindow
@@ -39,6 +46,7 @@ class ImportDialog(QDialog):
                  units: list[str] | None = None) -> None:
         super().__init__(parent)
         self.result = result
+        self._rerun_pending = False
         self.setWindowTitle(self.tr("导入：{0}").format(source_name))
         self.resize(980, 620)
         layout = QVBoxLayout(self)
@@ -53,22 +61,25 @@ class ImportDialog(QDialog):
         panes.addLayout(left, 3)
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("<b>清理报告</b>")))
-        self.report = QPlainTextEdit()
-        self.report.setReadOnly(True)
-        self.report.setPlainText("\n".join(result.report_lines(messages.language())))
+        right.addWidget(QLabel(self.tr("取消勾选某处修改即不采用它，左侧的结构随之更新。")))
+        self.report = QTreeWidget()
+        self.report.setObjectName("importReport")
+        self.report.setHeaderHidden(True)
+        self.report.itemChanged.connect(self._change_toggled)
         right.addWidget(self.report)
+        self.rerun_error = QLabel()
+        self.rerun_error.setWordWrap(True)
+        self.rerun_error.hide()
+        right.addWidget(self.rerun_error)
         panes.addLayout(right, 2)
         self._fill_tree()
+        self._fill_report()
         self.replace = QRadioButton(self.tr("替换本期全部内容"))
         self.append = QRadioButton(self.tr("把文章追加到本期"))
         self.insert = QRadioButton(self.tr("插入到当前栏目"))
-        if result.issue is not None:
-            self.append.setChecked(True)
-            layout.addWidget(self.append)
-            layout.addWidget(self.replace)
-        else:
-            self.insert.setChecked(True)
-            layout.addWidget(self.insert)
+        for button in (self.append, self.replace, self.insert):
+            layout.addWidget(button)
+        self._show_modes()
         unit_row = QHBoxLayout()
         unit_row.addWidget(QLabel(self.tr("报送单位（按模板填写来源）：")))
         self.unit = QComboBox()
@@ -84,6 +95,86 @@ class ImportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _show_modes(self) -> None:
+        """Append/replace for a whole issue, insert for one article (refusing a change may turn one into the
+        other); the default is checked whenever the offered choices change."""
+        issue = self.result.issue is not None
+        if self.append.isVisibleTo(self) != issue or not (self.append.isChecked() or self.replace.isChecked()
+                                                          or self.insert.isChecked()):
+            (self.append if issue else self.insert).setChecked(True)
+        self.append.setVisible(issue)
+        self.replace.setVisible(issue)
+        self.insert.setVisible(not issue)
+
+    def _fill_report(self) -> None:
+        """Notices, then one checkable item per cleanup change (checked = accepted), then the decisions."""
+        from bulletin_desk.ingest.result import change_line, decision_line
+
+        lang = messages.language()
+        result = self.result
+        scroll = self.report.verticalScrollBar().value()
+        with QSignalBlocker(self.report):
+            self.report.clear()
+            for notice in result.notices:
+                self.report.addTopLevelItem(_plain_item(notice.render(lang)))
+            self.changes_item = _plain_item(self.tr("清理：{0}处修改").format(len(result.changes)))
+            self.report.addTopLevelItem(self.changes_item)
+            for change in sorted(result.changes, key=lambda c: c.line):  # in reading order, not rule order
+                item = QTreeWidgetItem([change_line(change, lang)])
+                item.setData(0, CHANGE_ID_ROLE, change.id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(0, Qt.CheckState.Unchecked if change.refused else Qt.CheckState.Checked)
+                item.setToolTip(0, self.tr("勾选：采用这处修改；取消勾选：保留原文"))
+                self.changes_item.addChild(item)
+            decisions = _plain_item(self.tr("识别：{0}项").format(len(result.decisions)))
+            self.report.addTopLevelItem(decisions)
+            for decision in result.decisions:
+                decisions.addChild(_plain_item(decision_line(decision, lang)))
+            self.report.expandAll()
+        self.report.verticalScrollBar().setValue(scroll)
+
+    def change_items(self) -> list[QTreeWidgetItem]:
+        """The report's checkable items, one per cleanup change, in the report's order."""
+        return [self.changes_item.child(i) for i in range(self.changes_item.childCount())]
+
+    def refused_ids(self) -> frozenset[str]:
+        """The ids of the changes whose box is unchecked."""
+        return frozenset(str(item.data(0, CHANGE_ID_ROLE)) for item in self.change_items()
+                         if item.checkState(0) != Qt.CheckState.Checked)
+
+    def _change_toggled(self, item: QTreeWidgetItem, _column: int) -> None:
+        """A box was (un)checked: re-run once control is back in the event loop — the report is rebuilt, and
+        the item is still in use by the view that changed it (a click, the space bar)."""
+        if item.data(0, CHANGE_ID_ROLE) is not None and not self._rerun_pending:
+            self._rerun_pending = True
+            QTimer.singleShot(0, self._rerun)
+
+    def _rerun(self) -> None:
+        self._rerun_pending = False
+        self.refuse(self.refused_ids())
+
+    def refuse(self, refused: frozenset[str]) -> None:
+        """Run the import again with exactly these changes refused; show the new structure and report."""
+        from bulletin_desk.ingest import reimport
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = reimport(self.result, refused)
+        except Exception as exc:  # an input that cannot be imported this way: keep what is shown, say why
+            detail = messages.render(exc) if isinstance(exc, BulletinDeskError) else str(exc)
+            self.rerun_error.setText(self.tr("无法按此重新导入：{0}").format(detail))
+            self.rerun_error.show()
+            self._fill_report()
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.rerun_error.hide()
+        self.result = result
+        self.tree.clear()
+        self._fill_tree()
+        self._fill_report()
+        self._show_modes()
 
     def _fill_tree(self) -> None:
         result = self.result
@@ -124,6 +215,13 @@ class ImportDialog(QDialog):
         if self.result.issue is None:
             return "insert"
         return "replace" if self.replace.isChecked() else "append"
+
+
+def _plain_item(text: str) -> QTreeWidgetItem:
+    """A report line with no check box (notices, group headings, structure decisions)."""
+    item = QTreeWidgetItem([text])
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+    return item
 
 
 def apply_import(window: MainWindow, result: Any, mode: str) -> None:
@@ -182,10 +280,13 @@ def fill_source(window: MainWindow, result: Any, unit: str) -> Any:
     return result
 
 
-def ask_import(window: MainWindow, result: Any, source_name: str) -> str | tuple[str, str] | None:
-    """Show the dialog; the chosen mode (and unit), or None when cancelled. Tests replace this function."""
+def ask_import(window: MainWindow, result: Any, source_name: str) -> str | tuple[Any, ...] | None:
+    """Show the dialog; the chosen mode, unit and the result as shown (with the editor's refusals), or None
+    when cancelled. Tests replace this function (returning the mode, or mode and unit)."""
     dialog = ImportDialog(result, source_name, window, template_units(window))
-    return (dialog.mode(), dialog.chosen_unit()) if dialog.exec() == QDialog.DialogCode.Accepted else None
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.mode(), dialog.chosen_unit(), dialog.result
 
 
 def read_import(window: MainWindow, path: Path | None = None, text: str | None = None,
@@ -221,7 +322,11 @@ def run_import(window: MainWindow, path: Path | None = None, text: str | None = 
     choice = this.ask_import(window, result, name)
     if choice is None:
         return False
-    mode, unit = choice if isinstance(choice, tuple) else (choice, "")
+    if not isinstance(choice, tuple):
+        choice = (choice, "")
+    mode, unit = choice[0], choice[1]
+    if len(choice) > 2:
+        result = choice[2]
     apply_import(window, fill_source(window, result, unit), mode)
     return True
 
