@@ -53,7 +53,7 @@ def main() -> int:
                                    lines_per_page=LINES_PER_PAGE, chars_per_line=CHARS_PER_LINE, advance=ADVANCE))
     print("issue      engine/LibreOffice: pages, lines, line starts at the same source offset, ...")
     for result in results:
-        print(result.row())
+        print(result.row() + (f"  unmatched: {result.unmatched_examples}" if result.unmatched_examples else ""))
     matched = sum(r.breaks_matched for r in results)
     total = sum(r.breaks_total for r in results)
     failing = [r.name for r in results if not r.ok]
