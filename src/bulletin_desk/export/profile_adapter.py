@@ -35,7 +35,7 @@ def font_names() -> dict[Face, FontNames]:
     names: dict[Face, FontNames] = {}
     for face in Face:
         official = table[face.value]["official"]
-        alt = next((n for n in official[1:] if n.isascii()), None)
+        alt = table[face.value].get("docx_alt") or next((n for n in official[1:] if n.isascii()), None)
         names[face] = FontNames(east_asia=official[0], latin=official[0] if face is Face.SONGTI else latin,
                                 alt_name=alt)
     return names
