@@ -956,6 +956,10 @@ Exported DOCX files still name the official fonts; the reader&apos;s Word/WPS su
         <translation>Your latest changes could not be saved automatically ({0}). They would be lost if the program crashed or the power failed.
 Save to the archive now (Ctrl+S) or export a copy (DOCX/PDF); if the disk is full, free some space first. Autosave keeps retrying.</translation>
     </message>
+    <message>
+        <source>排版出错，预览停在上一次的结果。请先保存；详细信息已记录在：{0}</source>
+        <translation>Layout failed; the preview shows the last good result. Save first; details were logged in: {0}</translation>
+    </message>
 </context>
 <context>
     <name>MastheadForm</name>

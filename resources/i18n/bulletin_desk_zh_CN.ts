@@ -956,6 +956,10 @@
         <translation>最近的修改没能自动保存（{0}）。程序崩溃或断电时，这些修改会丢失。
 请立即保存到档案（Ctrl+S）或导出一份（DOCX/PDF）；磁盘已满时请先腾出空间。自动保存会继续重试。</translation>
     </message>
+    <message>
+        <source>排版出错，预览停在上一次的结果。请先保存；详细信息已记录在：{0}</source>
+        <translation>排版出错，预览停在上一次的结果。请先保存；详细信息已记录在：{0}</translation>
+    </message>
 </context>
 <context>
     <name>MastheadForm</name>

@@ -262,3 +262,35 @@ def test_key_router_ignores_other_windows(qtbot, window) -> None:
     qtbot.addWidget(other)
     event = QEvent(QEvent.Type.ShortcutOverride)
     assert window.key_router.eventFilter(other, event) is False
+
+
+def test_undo_of_a_field_in_another_article_shows_that_article(qtbot, window) -> None:
+    doc = window.doc
+    window.select_node(("article", 0, 1))
+    source = window.editors.article.source
+    source.selectAll()
+    type_text(source, "丰台区文明办")
+    window.select_node(("masthead",))
+    window.act_undo.trigger()
+    assert window.editors.node == ("article", 0, 1)
+    assert window.editors.article.source.text() == doc.article(0, 1).source != "丰台区文明办"
+    window.select_node(("masthead",))
+    window.act_redo.trigger()
+    assert window.editors.node == ("article", 0, 1) and doc.article(0, 1).source == "丰台区文明办"
+
+
+def test_a_layout_failure_is_worded_and_an_internal_one_logged(qtbot, window, tmp_path, monkeypatch) -> None:
+    from bulletin_desk import app as app_module
+    from bulletin_desk.catalogue import BulletinDeskError
+
+    logged: list[object] = []
+    monkeypatch.setattr(app_module, "log_exception",
+                        lambda exc_info=None: logged.append(exc_info) or tmp_path / "crash.log")
+    window.runner.layout_failed.emit(BulletinDeskError("render.no_pages"))
+    message = window.statusBar().currentMessage()
+    assert "排版失败" in message and "没有页面" in message and "render.no_pages" not in message
+    assert logged == []
+    window.runner.layout_failed.emit(ZeroDivisionError("division by zero"))
+    message = window.statusBar().currentMessage()
+    assert "crash.log" in message and "ZeroDivisionError" not in message
+    assert logged and logged[0][0] is ZeroDivisionError

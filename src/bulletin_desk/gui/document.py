@@ -98,6 +98,7 @@ class SetFieldCommand(QUndoCommand):
         self.new = copy.deepcopy(new)
         self.last_time = time.monotonic()
         self.mergeable = True
+        self._pushed = False  # the first redo is the push itself, not a replay
 
     def id(self) -> int:
         return _FIELD_COMMAND_ID
@@ -114,9 +115,13 @@ class SetFieldCommand(QUndoCommand):
 
     def redo(self) -> None:
         self._doc._apply_field(self.path, copy.deepcopy(self.new))
+        if self._pushed:
+            self._doc.field_replayed.emit(self.path)
+        self._pushed = True
 
     def undo(self) -> None:
         self._doc._apply_field(self.path, copy.deepcopy(self.old))
+        self._doc.field_replayed.emit(self.path)
 
 
 class SnapshotCommand(QUndoCommand):
@@ -146,6 +151,7 @@ class IssueDocument(QObject):
     """The issue being edited, where it is stored, and its undo stack."""
 
     field_changed = Signal(object)  # FieldPath
+    field_replayed = Signal(object)  # FieldPath changed by undo/redo: the window shows where
     structure_changed = Signal(object)  # NodeKey to select, or None
     changed = Signal()  # any change: autosave and preview listen here
     stored_changed = Signal()  # issue id / version changed (after save or open)

@@ -68,7 +68,7 @@ class LayoutRunner(QObject):
     """Turns document changes into PageLayouts for the preview and the status bar."""
 
     layout_ready = Signal(object)  # PageLayout
-    layout_failed = Signal(str)
+    layout_failed = Signal(object)  # the Exception; the window words it and logs an internal one
     busy_changed = Signal(bool)
 
     def __init__(self, doc: IssueDocument, profile_name: str = "", parent: QObject | None = None) -> None:
@@ -149,7 +149,7 @@ class LayoutRunner(QObject):
             self.busy_changed.emit(False)
             if isinstance(result, Exception):
                 self._last_hash = ""
-                self.layout_failed.emit(f"{type(result).__name__}: {result}")
+                self.layout_failed.emit(result)
             else:
                 self._last_hash = self._running_hash
                 self.layout = result

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from bulletin_desk.gui.archive_link import ArchiveLink
 from bulletin_desk.gui.autosave import JournalAutosaver
-from bulletin_desk.gui.document import IssueDocument, NodeKey
+from bulletin_desk.gui.document import IssueDocument, NodeKey, node_of_field
 from bulletin_desk.gui.editors import EditorStack
 from bulletin_desk.gui.font_choice import use_font_choices
 from bulletin_desk.gui.layout_runner import LayoutRunner
@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         self.key_router = EditorKeyRouter(self)
 
         doc.structure_changed.connect(self._on_structure_changed)
+        doc.field_replayed.connect(self._show_replayed_field)
         doc.changed.connect(self._update_title)
         doc.changed.connect(self._sync_hint_actions)
         doc.changed.connect(self.status.update_counts)
@@ -268,6 +269,12 @@ class MainWindow(QMainWindow):
             self.outline.scrollTo(index)
         self.editors.show_node(node if index.isValid() else None)
 
+    def _show_replayed_field(self, path: Any) -> None:
+        """Undo/redo of a field elsewhere in the issue: go there, so the editor sees what changed."""
+        node = node_of_field(path)
+        if node != self.editors.node:
+            self.select_node(node)
+
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         node = self.outline_model.node(current)
         self.editors.show_node(node)
@@ -372,8 +379,19 @@ class MainWindow(QMainWindow):
             box.setModal(False)  # never block typing; the warning in the status bar stays
             box.show()
 
-    def _on_layout_failed(self, text: str) -> None:
-        self.statusBar().showMessage(self.tr("排版失败：{0}").format(text), 10000)
+    def _on_layout_failed(self, error: Exception) -> None:
+        """The preview keeps the last good pages; the message says why (an input problem) or where the log is."""
+        from bulletin_desk.catalogue import BulletinDeskError
+        from bulletin_desk.gui import messages
+
+        if isinstance(error, BulletinDeskError):
+            text = self.tr("排版失败：{0}").format(messages.render(error))
+        else:
+            from bulletin_desk.app import log_exception
+
+            log = log_exception((type(error), error, error.__traceback__))
+            text = self.tr("排版出错，预览停在上一次的结果。请先保存；详细信息已记录在：{0}").format(log)
+        self.statusBar().showMessage(text, 15000)
 
     def _on_paragraph_focused(self, si: int, ai: int, pi: int) -> None:
         self.preview.show_source(si, ai, pi)
