@@ -65,7 +65,7 @@ def test_find_opens_the_dialog_and_selects_the_hit_in_the_article(qtbot, window)
     dialog.find_next.click()
     hit = window.find.current
     assert hit is not None
-    assert hit.path == ("paragraphs", 0, 0) and hit.paragraph == 0 and hit.part == "lead"
+    assert hit.path == ("paragraphs", 0, 0) and hit.paragraph == 0 and hit.part == "paragraph" and hit.start == 7
     assert window.editors.node == ("article", 0, 0)
     selected = window.editors.article.body.textCursor().selectedText()
     assert selected == "集结号"
@@ -76,3 +76,36 @@ def test_quit_closes_the_window_when_nothing_is_unsaved(qtbot, window) -> None:
     window.doc.stack.setClean()
     window.act_quit.trigger()
     assert not window.isVisible()
+
+
+def test_find_and_replace_across_the_end_of_the_bold_lead() -> None:
+    from bulletin_desk.gui.find import find_all, replace_all_in, replace_in_paragraph
+    from bulletin_desk.model import Article, Issue, Paragraph, Section
+
+    p = Paragraph(text="全区共建。", lead="统一行动。")
+    # inside the lead: stays bold; inside the rest: stays plain; across the end: joins the lead
+    assert replace_in_paragraph(p, 2, 4, "部署") == Paragraph(text="全区共建。", lead="统一部署。")
+    assert replace_in_paragraph(p, 5, 7, "全市") == Paragraph(text="全市共建。", lead="统一行动。")
+    assert replace_in_paragraph(p, 4, 7, "，全市") == Paragraph(text="共建。", lead="统一行动，全市")
+    issue = Issue(sections=[Section(heading="动态", articles=[Article(title="t", paragraphs=[p])])])
+    hits = find_all(issue, "行动。全区")
+    assert [(h.path, h.paragraph, h.start) for h in hits] == [(("paragraphs", 0, 0), 0, 2)]
+    assert replace_all_in(issue, "。", "！") == 2
+    assert issue.sections[0].articles[0].paragraphs[0] == Paragraph(text="全区共建！", lead="统一行动！")
+
+
+def test_replace_in_the_window_across_the_lead_keeps_it_bold(qtbot, window) -> None:
+    lead = window.doc.article(0, 0).paragraphs[0].lead
+    rest = window.doc.article(0, 0).paragraphs[0].text
+    window.act_replace.trigger()
+    dialog = window.find.dialog
+    dialog.find_text.setText(lead[-2:] + rest[:2])
+    dialog.replace_text.setText("＠＠")
+    dialog.find_next.click()
+    assert window.editors.article.body.textCursor().selectedText() == lead[-2:] + rest[:2]
+    dialog.replace_one.click()
+    paragraph = window.doc.article(0, 0).paragraphs[0]
+    assert paragraph.lead == lead[:-2] + "＠＠" and paragraph.text == rest[2:]
+    window.act_undo.trigger()
+    assert window.doc.article(0, 0).paragraphs[0].lead == lead
+    dialog.close()

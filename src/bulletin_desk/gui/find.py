@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 class Hit:
     path: FieldPath  # a string field, or ("paragraphs", si, ai) with `paragraph` set
     paragraph: int | None
-    part: str  # "lead" / "text" for paragraphs, "" otherwise
+    part: str  # "paragraph" (offset in lead + text, as the body shows it) for paragraphs, "" otherwise
     start: int
 
 
@@ -40,8 +40,8 @@ def text_fields(issue: Issue) -> Iterator[tuple[FieldPath, int | None, str, str]
             for name in ("title", "source", "note"):
                 yield ("article", si, ai, name), None, "", getattr(article, name) or ""
             for pi, paragraph in enumerate(article.paragraphs):
-                yield ("paragraphs", si, ai), pi, "lead", paragraph.lead or ""
-                yield ("paragraphs", si, ai), pi, "text", paragraph.text
+                # one text per paragraph: "行动。全区" is found across the end of the bold lead
+                yield ("paragraphs", si, ai), pi, "paragraph", paragraph.full_text
     for name in ("editor", "reviewer", "approver", "phone", "fax", "email"):
         yield ("colophon", name), None, "", getattr(issue.colophon, name) or ""
     for name in ("report_to", "send_to", "issue_to", "cc"):
@@ -60,25 +60,47 @@ def find_all(issue: Issue, needle: str) -> list[Hit]:
     return hits
 
 
+def replace_in_paragraph(paragraph: Paragraph, start: int, end: int, replacement: str) -> Paragraph:
+    """``paragraph`` with its printed text [start, end) replaced; the bold lead keeps its extent.
+
+    A replacement inside the lead stays bold, one inside the rest stays plain, and one that spans
+    the lead's end becomes the end of the lead (the lead still starts the paragraph, bold).
+    """
+    lead = paragraph.lead or ""
+    full = paragraph.full_text
+    new_full = full[:start] + replacement + full[end:]
+    if end <= len(lead):
+        lead_end = len(lead) - (end - start) + len(replacement)
+    elif start >= len(lead):
+        lead_end = len(lead)
+    else:
+        lead_end = start + len(replacement)
+    return Paragraph(text=new_full[lead_end:], lead=new_full[:lead_end] or None, kind=paragraph.kind)
+
+
 def replace_all_in(issue: Issue, needle: str, replacement: str) -> int:
     """Replace in place; returns the number of replacements."""
     count = 0
-    for path, paragraph, part, text in list(text_fields(issue)):
+    for path, paragraph, _part, text in list(text_fields(issue)):
         if needle not in text:
             continue
         count += text.count(needle)
-        new = text.replace(needle, replacement)
         if paragraph is not None:
-            target = issue.sections[path[1]].articles[path[2]].paragraphs[paragraph]
-            if part == "lead":
-                target.lead = new or None
-            else:
-                target.text = new
+            paragraphs = issue.sections[path[1]].articles[path[2]].paragraphs
+            starts = [i for i in range(len(text)) if text.startswith(needle, i)]
+            kept: list[int] = []
+            for start in starts:  # non-overlapping, left to right, as str.replace does
+                if not kept or start >= kept[-1] + len(needle):
+                    kept.append(start)
+            target = paragraphs[paragraph]
+            for start in reversed(kept):  # from the right, so earlier offsets stay valid
+                target = replace_in_paragraph(target, start, start + len(needle), replacement)
+            paragraphs[paragraph] = target
         else:
             from bulletin_desk.gui.document import _resolve
 
             obj, attr = _resolve(issue, path)
-            setattr(obj, attr, new)
+            setattr(obj, attr, text.replace(needle, replacement))
     return count
 
 
@@ -156,8 +178,7 @@ class FindReplace(QObject):
             return
         body = self.window.editors.article.body
         block = body.document().findBlockByNumber(hit.paragraph)
-        paragraph: Paragraph = self.window.doc.get(hit.path)[hit.paragraph]
-        offset = hit.start + (len(paragraph.lead or "") if hit.part == "text" else 0)
+        offset = hit.start  # the body's block holds lead + text, as the hit counts
         cursor = QTextCursor(block)
         cursor.setPosition(block.position() + offset)
         cursor.setPosition(block.position() + offset + length, QTextCursor.MoveMode.KeepAnchor)
@@ -181,13 +202,9 @@ class FindReplace(QObject):
 
             paragraphs = copy.deepcopy(doc.get(hit.path))
             target = paragraphs[hit.paragraph]
-            text = (target.lead or "") if hit.part == "lead" else target.text
-            if text[hit.start:hit.start + len(needle)] == needle:
-                new = text[:hit.start] + replacement + text[hit.start + len(needle):]
-                if hit.part == "lead":
-                    target.lead = new or None
-                else:
-                    target.text = new
+            if target.full_text[hit.start:hit.start + len(needle)] == needle:
+                paragraphs[hit.paragraph] = replace_in_paragraph(target, hit.start, hit.start + len(needle),
+                                                                 replacement)
                 doc.set_field(hit.path, paragraphs, self.tr("替换"))
         self._position -= 1
         self.current = None
