@@ -35,6 +35,7 @@ sys.path.insert(0, str(HERE))
 
 import pe_imports  # noqa: E402
 import trim  # noqa: E402
+import update_translations  # noqa: E402
 
 REPO = HERE.parent
 WIN_CONSTRAINTS = HERE / "win-constraints.txt"
@@ -276,24 +277,51 @@ def unpack_wheel(wheel: Path, dest: Path) -> None:
             target.write_bytes(zf.read(info))
 
 
+def find_lrelease() -> str | None:
+    """lrelease as packaging/update_translations.py finds it (beside this Python, on PATH, inside an
+    installed PySide6), or None: the build then falls back to the committed .qm (compile_translations)."""
+    try:
+        return update_translations.find_tool("lrelease")
+    except update_translations.ToolError:
+        return None
+
+
 def compile_translations(repo: Path, app: Path) -> list[Path]:
-    """Our Qt Linguist sources (resources/i18n/*.ts) → .qm beside them in the bundled resources."""
+    """Our Qt Linguist catalogues (resources/i18n/*.ts) → .qm in the bundled resources.
+
+    With lrelease (pyside6-lrelease comes with PySide6-Essentials) each .ts is compiled afresh. Without
+    it — a build machine that has only Python, pip, NSIS and osslsigncode — the .qm committed beside each
+    .ts is bundled instead, but only after proving it current: every message of the .ts finished and
+    non-empty, and the .qm holding exactly those translations (update_translations.qm_problems reads
+    the .qm). A stale or missing .qm stops the build rather than ship an interface that says old things.
+    """
     sources = sorted((repo / "resources" / "i18n").glob("*.ts"))
     if not sources:
         return []
-    tool = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent)) or shutil.which(
-        "pyside6-lrelease") or shutil.which("lrelease")
-    if tool is None:
-        raise BuildError("resources/i18n has .ts files but no lrelease/pyside6-lrelease is installed")
     out_dir = app / "bulletin_desk" / "_resources" / "i18n"
     out_dir.mkdir(parents=True, exist_ok=True)
+    tool = find_lrelease()
     made = []
+    if tool is None:
+        problems = [f"{ts.name}: {p}" for ts in sources for p in update_translations.qm_problems(
+            ts, ts.with_suffix(".qm"))]
+        if problems:
+            raise BuildError(
+                "no lrelease (pip install -c constraints.txt PySide6-Essentials) and the committed .qm do not "
+                "match their .ts (run packaging/update_translations.py and commit):\n  "
+                + "\n  ".join(problems[:20]) + (f"\n  … {len(problems) - 20} more" if len(problems) > 20 else ""))
+        for ts in sources:
+            made.append(Path(shutil.copy2(ts.with_suffix(".qm"), out_dir / (ts.stem + ".qm"))))
+        log(f"translations: no lrelease found; bundled the committed {', '.join(q.name for q in made)}, "
+            "checked message by message against their .ts")
+        return made
     for ts in sources:
         qm = out_dir / (ts.stem + ".qm")
         done = subprocess.run([tool, str(ts), "-qm", str(qm)], capture_output=True, text=True, errors="replace")
         if done.returncode or not qm.is_file():
             raise BuildError(f"lrelease {ts.name} failed: {done.stderr[-2000:]}")
         made.append(qm)
+    log(f"translations: compiled {len(made)} .ts with {tool}")
     return made
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -104,6 +105,93 @@ def read_ts(ts: Path) -> list[TsMessage]:
                 translation=(translation.text or "") if translation is not None else "",
                 kind=(translation.get("type") or "") if translation is not None else "unfinished"))
     return result
+
+
+# The compiled .qm (Qt's QTranslator format, as lrelease writes it): a magic number, then sections of
+# (tag u8, length u32 big-endian, data). The messages section is a run of records, each a list of
+# (tag u8, length u32, bytes) fields closed by an end tag: translations in UTF-16BE, source text, context
+# and comment in UTF-8. Read here so a build without lrelease can still prove a committed .qm says exactly
+# what its .ts says (packaging/build_windows.py compile_translations).
+QM_MAGIC = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")
+QM_MESSAGES = 0x69
+_QM_END, _QM_TRANSLATION, _QM_SOURCE, _QM_CONTEXT, _QM_COMMENT = 1, 3, 6, 7, 8
+_QM_NULL = 0xFFFFFFFF
+
+
+def read_qm(qm: Path) -> dict[tuple[str, str, str], list[str]]:
+    """{(context, source, comment): translations} of a .qm written by lrelease (not a hash-only
+    "stripped" one). lrelease drops a comment that no other message needs for disambiguation, so the
+    comment read here may be "" where the .ts has one: :func:`qm_problems` allows for that."""
+    data = qm.read_bytes()
+    if data[:16] != QM_MAGIC:
+        raise ValueError(f"{qm.name}: not a Qt .qm file")
+    sections: dict[int, bytes] = {}
+    pos = 16
+    while pos < len(data):
+        if pos + 5 > len(data):
+            raise ValueError(f"{qm.name}: truncated section header at byte {pos}")
+        tag, length = data[pos], struct.unpack_from(">I", data, pos + 1)[0]
+        sections[tag] = data[pos + 5:pos + 5 + length]
+        pos += 5 + length
+    if pos != len(data):
+        raise ValueError(f"{qm.name}: truncated section")
+    records = sections.get(QM_MESSAGES, b"")
+    messages: dict[tuple[str, str, str], list[str]] = {}
+    pos = 0
+    while pos < len(records):
+        translations: list[str] = []
+        fields = {_QM_SOURCE: "", _QM_CONTEXT: "", _QM_COMMENT: ""}
+        while True:
+            tag = records[pos]
+            pos += 1
+            if tag == _QM_END:
+                break
+            if tag not in (_QM_TRANSLATION, *fields):
+                raise ValueError(f"{qm.name}: unexpected message field tag {tag} (an old or stripped .qm?)")
+            length = struct.unpack_from(">I", records, pos)[0]
+            pos += 4
+            if tag == _QM_TRANSLATION and length == _QM_NULL:
+                translations.append("")
+                continue
+            raw = records[pos:pos + length]
+            if len(raw) != length:
+                raise ValueError(f"{qm.name}: truncated message")
+            pos += length
+            if tag == _QM_TRANSLATION:
+                translations.append(raw.decode("utf-16-be"))
+            else:
+                fields[tag] = raw.decode("utf-8")
+        messages[(fields[_QM_CONTEXT], fields[_QM_SOURCE], fields[_QM_COMMENT])] = translations
+    return messages
+
+
+def qm_problems(ts: Path, qm: Path) -> list[str]:
+    """Why ``qm`` is not what lrelease makes of ``ts`` (empty when it is, message for message).
+
+    Every message of the .ts must be finished and non-empty (lrelease would silently drop an empty one,
+    and the tests demand it anyway), the .qm must hold each with exactly its translation, and nothing
+    else. Compared by content, not by bytes: this runs where lrelease is missing, to vet a committed
+    .qm instead of recompiling it."""
+    if not qm.is_file():
+        return [f"{qm.name} is missing"]
+    messages = read_ts(ts)
+    unfinished = [m for m in messages if m.kind or not m.translation.strip()]
+    problems = [f"[{m.context}] {m.source!r}: {m.kind or 'empty translation'} in {ts.name}" for m in unfinished]
+    try:
+        compiled = read_qm(qm)
+    except ValueError as exc:
+        return [*problems, str(exc)]
+    used: set[tuple[str, str, str]] = set()
+    for m in messages:
+        if m in unfinished:
+            continue
+        key = m.key if m.key in compiled else (m.context, m.source, "")
+        if compiled.get(key) != [m.translation]:
+            problems.append(f"[{m.context}] {m.source!r}: {qm.name} has {compiled.get(key)!r}, "
+                            f"{ts.name} has {m.translation!r}")
+        used.add(key)
+    problems += [f"[{c}] {s!r}: in {qm.name} but not in {ts.name}" for c, s, _ in sorted(set(compiled) - used)]
+    return problems
 
 
 _MESSAGE = re.compile(r"(<message>\s*<source>)(.*?)(</source>.*?)<translation[^>]*?(?:/>|>.*?</translation>)", re.S)

@@ -24,3 +24,13 @@ def test_workflow_header_and_steps():
     for needle in ("python packaging/build_windows.py", "windows-2022", "windows-2025", "--self-test",
                    "-m windows", "uninstall.exe", "'/S'"):
         assert needle in text, needle
+
+
+def test_build_job_installs_lrelease_before_building():
+    """The ubuntu runner's setup-python has no PySide6: without this step the build would not compile the
+    .ts (it would fall back to the committed .qm, which only passes while they are current)."""
+    text = WORKFLOW.read_text(encoding="utf-8")
+    build_job = text.split("\n  test:", 1)[0]
+    install = build_job.find("pip install -c constraints.txt PySide6-Essentials")
+    assert 0 <= install < build_job.index("python packaging/build_windows.py")
+
