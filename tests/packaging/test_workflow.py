@@ -26,6 +26,14 @@ def test_workflow_header_and_steps():
         assert needle in text, needle
 
 
+def _step(text: str, needle: str) -> str:
+    """The workflow step (from its ``- name:`` to the next one) whose text contains needle."""
+    steps = text.split("\n      - ")
+    found = [s for s in steps if needle in s]
+    assert len(found) == 1, (needle, len(found))
+    return found[0]
+
+
 def test_build_job_installs_lrelease_before_building():
     """The ubuntu runner's setup-python has no PySide6: without this step the build would not compile the
     .ts (it would fall back to the committed .qm, which only passes while they are current)."""
@@ -34,3 +42,12 @@ def test_build_job_installs_lrelease_before_building():
     install = build_job.find("pip install -c constraints.txt PySide6-Essentials")
     assert 0 <= install < build_job.index("python packaging/build_windows.py")
 
+
+def test_pythonw_log_check_reads_only_what_pythonw_added():
+    """The python.exe self-tests before it write 'self-test imports: ok' into the same log file, so a check
+    of the whole file could never fail: the step must measure the log first and read only the growth."""
+    step = _step(WORKFLOW.read_text(encoding="utf-8"), "self-test under pythonw")
+    assert "Select-String" not in step
+    measured = step.index("$before = ")
+    assert measured < step.index("Start-Process \"$d\\runtime\\BulletinDesk.exe\"")
+    assert "GetString($bytes, [int]$before" in step and "'self-test imports: ok'" in step
