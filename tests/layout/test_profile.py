@@ -69,6 +69,56 @@ def test_unknown_and_mistyped_keys_are_named() -> None:
     assert caught.value.message.params["key"] == "elements.body.face"
 
 
+@pytest.mark.parametrize(("element", "attr"), [("masthead", "color"), ("office_date", "rule_color"),
+                                               ("body", "color"), ("imprint", "rule_color")])
+def test_a_colour_missing_from_colors_fails_on_load_naming_the_key(element: str, attr: str) -> None:
+    data = _data()
+    data["elements"][element][attr] = "crimson"  # a CSS name Qt would happily paint
+    with pytest.raises(ProfileError) as caught:
+        profile_from_dict(data, "broken.toml")
+    assert caught.value.message.code == "layout.profile.unknown_color"
+    assert caught.value.message.params["key"] == f"elements.{element}.{attr}"
+    assert caught.value.message.params["value"] == "crimson"
+    assert f"elements.{element}.{attr}" in caught.value.render("en") and "broken.toml" in caught.value.render("zh")
+
+
+def test_the_masthead_red_is_the_profiles_red_not_css_red() -> None:
+    data = _data()
+    del data["colors"]["red"]  # "red" was then painted as Qt's #FF0000
+    with pytest.raises(ProfileError) as caught:
+        profile_from_dict(data)
+    assert caught.value.message.code == "layout.profile.unknown_color"
+    assert caught.value.message.params["key"] == "elements.masthead.color"
+    profile = profile_from_dict(_data())
+    assert profile.color(profile.element("masthead").color) == "#E60012"
+    with pytest.raises(ProfileError) as caught:
+        profile.color("red ink")  # a name the loader never saw: no fall-through at paint time either
+    assert caught.value.message.params["key"] == "colors.red ink"
+
+
+@pytest.mark.parametrize(("change", "code", "key"), [
+    ({"red": "E60012"}, "layout.profile.bad_value", "colors.red"),
+    ({"red": "#E6001"}, "layout.profile.bad_value", "colors.red"),
+    ({"red": 0xE60012}, "layout.profile.wrong_type", "colors.red"),
+])
+def test_a_colour_value_must_be_hex(change: dict[str, object], code: str, key: str) -> None:
+    data = _data()
+    data["colors"].update(change)
+    with pytest.raises(ProfileError) as caught:
+        profile_from_dict(data)
+    assert caught.value.message.code == code
+    assert caught.value.message.params["key"] == key
+
+
+def test_black_is_required_for_the_imprint_rules() -> None:
+    data = _data()
+    del data["colors"]["black"]
+    with pytest.raises(ProfileError) as caught:
+        profile_from_dict(data)
+    assert caught.value.message.code == "layout.profile.missing_key"
+    assert caught.value.message.params["key"] == "colors.black"
+
+
 def test_a_grid_that_does_not_fit_is_refused() -> None:
     data = _data()
     data["grid"]["line_pitch_twips"] = 580  # 22 × 29 pt > 225 mm: only 21 lines would fit
@@ -96,7 +146,8 @@ def test_unreadable_and_invalid_files(tmp_path: Path) -> None:
 def test_every_layout_code_is_in_the_catalogue_in_both_languages() -> None:
     table = catalogue()
     for code in ("layout.profile.missing_key", "layout.profile.unknown_key", "layout.profile.wrong_type",
-                 "layout.profile.bad_value", "layout.profile.grid_too_tall", "layout.profile.grid_too_wide",
+                 "layout.profile.bad_value", "layout.profile.unknown_color", "layout.profile.grid_too_tall",
+                 "layout.profile.grid_too_wide",
                  "layout.profile.not_found", "layout.profile.invalid"):
         zh, en = table[code]
         assert zh and en

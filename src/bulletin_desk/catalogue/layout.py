@@ -11,6 +11,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "layout profile {path}: \"{key}\" must be {expected}, found {found}"),
     "layout.profile.bad_value": ("版式文件 {path} 中“{key}”的值“{value}”无效",
                                  "layout profile {path}: \"{key}\" has an invalid value \"{value}\""),
+    "layout.profile.unknown_color": ("版式文件 {path} 中“{key}”的颜色“{value}”未在 [colors] 中定义",
+                                     "layout profile {path}: \"{key}\" names the colour \"{value}\", which [colors] "
+                                     "does not define"),
     "layout.profile.grid_too_tall": ("版式文件 {path}：“{key}”使每页 {lines} 行超出版心高度",
                                      "layout profile {path}: \"{key}\" makes {lines} lines taller than the type area"),
     "layout.profile.grid_too_wide": ("版式文件 {path}：“{key}”使每行 {chars} 字超出版心宽度",

@@ -8,6 +8,7 @@ derived values the engine needs (pt margins, line pitch in pt) are properties, s
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
@@ -160,7 +161,14 @@ class LayoutProfile:
         return self.elements[name]
 
     def color(self, name: str) -> str:
-        return self.colors.get(name, name)
+        """The hex value of colour ``name``. Names are checked when the profile loads (a name missing from
+        [colors] used to reach Qt's CSS colours at paint time — "red" printed #FF0000 — and the DOCX as
+        "RED"), so a miss here is a profile built around the loader, and it fails as loudly."""
+        try:
+            return self.colors[name]
+        except KeyError:
+            raise ProfileError("layout.profile.unknown_color", path=self.path or "<profile>",
+                               key=f"colors.{name}", value=name) from None
 
     def role_element(self, role: BlockRole) -> ElementSpec:
         return self.elements[role.value if role.value in self.elements else "body"]
@@ -232,6 +240,38 @@ def _section(data: dict[str, Any], name: str, source: str) -> dict[str, Any]:
     return section
 
 
+_HEX = re.compile(r"#[0-9A-Fa-f]{6}")
+# Colour names the engine and the DOCX writer use without an element naming them (the 版记 rules).
+_BUILTIN_COLORS = ("black",)
+
+
+def _colors(table: dict[str, Any], elements: dict[str, ElementSpec], source: str) -> dict[str, str]:
+    """[colors] as name → "#RRGGBB", after checking every colour reference against it.
+
+    Why here: an element's ``color = "red"`` with no ``red`` in [colors] would otherwise go through as
+    the word itself — Qt paints CSS red (#FF0000, not the profile's red ink) and the DOCX writes an invalid
+    ``w:color``. A value that is not #RRGGBB fails for the same reason.
+    """
+    colors: dict[str, str] = {}
+    for name, value in table.items():
+        if not isinstance(value, str):
+            raise ProfileError("layout.profile.wrong_type", path=source, key=f"colors.{name}", expected="str",
+                               found=type(value).__name__)
+        if not _HEX.fullmatch(value):
+            raise ProfileError("layout.profile.bad_value", path=source, key=f"colors.{name}", value=value)
+        colors[str(name)] = value
+    for name in _BUILTIN_COLORS:
+        if name not in colors:
+            raise ProfileError("layout.profile.missing_key", path=source, key=f"colors.{name}")
+    for element, spec in elements.items():
+        for attr in ("color", "rule_color"):
+            value = getattr(spec, attr)
+            if value not in colors:
+                raise ProfileError("layout.profile.unknown_color", path=source, key=f"elements.{element}.{attr}",
+                                   value=value)
+    return colors
+
+
 def profile_from_dict(data: dict[str, Any], source: str = "<profile>") -> LayoutProfile:
     allowed = {"name", "label_zh", "page", "grid", "breaking", "colors", "elements"}
     for key in data:
@@ -255,13 +295,13 @@ def profile_from_dict(data: dict[str, Any], source: str = "<profile>") -> Layout
         if spec.size_pt <= 0:
             raise ProfileError("layout.profile.bad_value", path=source, key=f"elements.{name}.size_pt",
                                value=str(spec.size_pt))
-    colors = _section(data, "colors", source)
+    colors = _colors(_section(data, "colors", source), elements, source)
     profile = LayoutProfile(
         name=data["name"], label_zh=data["label_zh"],
         page=_typed(PageSpec, _section(data, "page", source), "page", source),
         grid=_typed(GridSpec, _section(data, "grid", source), "grid", source),
         breaking=_typed(BreakingSpec, _section(data, "breaking", source), "breaking", source),
-        colors={str(k): str(v) for k, v in colors.items()}, elements=elements, path=source)
+        colors=colors, elements=elements, path=source)
     if profile.grid.lines_per_page * profile.pitch > profile.body_height + 0.01:
         raise ProfileError("layout.profile.grid_too_tall", path=source, key="grid.line_pitch_twips",
                            lines=profile.grid.lines_per_page)
