@@ -312,7 +312,15 @@ def check_archive_upgrade(env: SelfTestEnv) -> Message:
 
 
 def check_pdf(env: SelfTestEnv) -> Message:
+    """The reference issue through the PDF export: exactly the pages the layout engine made, all A4,
+    every title and lead in the extracted text.
+
+    The page count comes from a separate run of the layout engine (about 20 ms for the reference issue),
+    not from the writer, so a painter that drops, repeats or adds a page on this machine fails; "at
+    least one page" would not notice."""
     write_pdf = _require("bulletin_desk.render.pdf:write_pdf", "render")
+    layout_issue = _require("bulletin_desk.layout:layout_issue", "layout")
+    load_profile = _require("bulletin_desk.layout:load_profile", "layout")
     if env.issue is None:
         raise AssertionError("no reference issue (the codec check failed)")
     from pypdf import PdfReader
@@ -322,8 +330,9 @@ def check_pdf(env: SelfTestEnv) -> Message:
     write_pdf(env.issue, out)
     reader = PdfReader(str(out))
     pages = len(reader.pages)
-    if pages < 1:
-        raise AssertionError("the PDF has no pages")
+    laid_out = len(layout_issue(env.issue, load_profile()).pages)
+    if pages != laid_out or pages < 1:
+        raise AssertionError(f"the PDF has {pages} pages, the layout engine made {laid_out}")
     for number, page in enumerate(reader.pages, 1):
         width, height = float(page.mediabox.width), float(page.mediabox.height)
         if abs(width - A4_PT[0]) > 2 or abs(height - A4_PT[1]) > 2:

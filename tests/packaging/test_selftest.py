@@ -104,3 +104,43 @@ def test_every_check_has_a_name_in_both_languages():
 def test_fake_bold_double_lines_are_read_once():
     extracted = "【栏目】\n海淀区新时代\n海淀区新时代\n\t\n高举旗帜\n高举旗帜\n正文"
     assert selftest._flat(selftest._without_repeated_lines(extracted)) == "【栏目】海淀区新时代高举旗帜正文"
+
+
+def _rewrite_pdf(path, change) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in change(list(PdfReader(str(path)).pages)):
+        writer.add_page(page)
+    with open(path, "wb") as handle:
+        writer.write(handle)
+
+
+@pytest.mark.parametrize(("name", "change"), [
+    ("a page added", lambda pages: [*pages, pages[-1]]),
+    ("the last page dropped", lambda pages: pages[:-1]),
+])
+def test_pdf_check_wants_exactly_the_layout_engines_pages(qapp, tmp_path, reference_bdjson, monkeypatch, name,
+                                                          change):
+    """A PDF with a page more or less than the layout engine made fails, A4 and text notwithstanding (the
+    check used to accept any PDF with at least one page)."""
+    from bulletin_desk.layout import layout_issue, load_profile
+    from bulletin_desk.model import loads
+    from bulletin_desk.render import pdf
+
+    issue = loads(reference_bdjson.read_bytes())
+    laid_out = len(layout_issue(issue, load_profile()).pages)
+    assert laid_out > 1
+    env = selftest.SelfTestEnv(workdir=tmp_path, qt_args=[], issue=issue)
+    assert selftest.check_pdf(env).params["pages"] == laid_out
+
+    real_write_pdf = pdf.write_pdf
+
+    def faulty_write_pdf(issue, path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        written = real_write_pdf(issue, path, *args, **kwargs)
+        _rewrite_pdf(written, change)
+        return written
+
+    monkeypatch.setattr(pdf, "write_pdf", faulty_write_pdf)
+    with pytest.raises(AssertionError, match=f"the layout engine made {laid_out}"):
+        selftest.check_pdf(selftest.SelfTestEnv(workdir=tmp_path / name, qt_args=[], issue=issue))
