@@ -86,6 +86,7 @@ def existing(tmp_path):
     return target
 
 
+@pytest.mark.windows  # a locked 简报.docx (sharing violation) and a full disk, also on real Windows
 @pytest.mark.parametrize(("err", "code"), [(errno.EACCES, "core.write.locked_or_readonly"),
                                            (errno.ENOSPC, "core.write.disk_full")])
 def test_locked_target_or_full_disk_leaves_the_old_file_intact(reference_issue, existing, monkeypatch, err, code):

@@ -51,3 +51,16 @@ def test_pythonw_log_check_reads_only_what_pythonw_added():
     measured = step.index("$before = ")
     assert measured < step.index("Start-Process \"$d\\runtime\\BulletinDesk.exe\"")
     assert "GetString($bytes, [int]$before" in step and "'self-test imports: ok'" in step
+
+
+def test_windows_job_selects_the_locked_file_and_chinese_path_tests():
+    """The job's `pytest -m windows` is the issue's "files locked by another process, paths with Chinese
+    characters": those tests must carry the mark (which changes nothing in a plain run elsewhere)."""
+    import importlib
+
+    wanted = {"tests.archive.test_two_processes": "test_second_process_gets_a_conflict",
+              "tests.test_fileio": "test_injected_failures_leave_the_old_file_intact",
+              "tests.export.test_docx_files": "test_locked_target_or_full_disk_leaves_the_old_file_intact"}
+    for module, name in wanted.items():
+        marks = getattr(getattr(importlib.import_module(module), name), "pytestmark", [])
+        assert "windows" in [m.name for m in marks], f"{module}::{name} lacks @pytest.mark.windows"
