@@ -96,6 +96,21 @@ def test_credited_units() -> None:
     assert credited_units("海淀区文明办、朝阳区文明办") == ["海淀区文明办", "朝阳区文明办"]
     assert credited_units(" 甲 ，乙,甲、 ") == ["甲", "乙"]  # each unit once per article
     assert credited_units(None) == [] and credited_units("") == []
+    # co-credits written with spaces (ASCII or the full-width U+3000), ；, / — as offices type them
+    assert credited_units("海淀区委宣传部\u3000海淀区文明办") == ["海淀区委宣传部", "海淀区文明办"]
+    assert credited_units("甲 乙；丙/丁;戊／己　\u3000庚") == ["甲", "乙", "丙", "丁", "戊", "己", "庚"]
+    assert credited_units(" / ；\u3000") == []
+
+
+def test_units_credited_with_a_full_width_space_count_for_each(archive: Archive) -> None:
+    _sign(archive, _issue(D(2022, 5, 6), 1, [Section("工作动态", [
+        _art("海淀区委宣传部\u3000海淀区文明办", "合署", "五字正文"),  # 6 字, two units
+        _art("朝阳区文明办/通州区文明办", "斜杠", "三个字")])]))  # 5 字, two units
+    archive.issues.save_submission(Submission(unit="海淀区委宣传部　海淀区文明办", received=D(2022, 5, 2),
+                                              article=Article(title="来稿"), section="工作动态"))
+    rows = archive.issues.statistics(D(2022, 1, 1), D(2022, 12, 31))
+    assert sorted(rows) == sorted([StatRow("海淀区委宣传部", 1, 1, 1.0, 6), StatRow("海淀区文明办", 1, 1, 1.0, 6),
+                                   StatRow("朝阳区文明办", 0, 1, None, 5), StatRow("通州区文明办", 0, 1, None, 5)])
 
 
 def test_csv(stats_archive: Archive, tmp_path: Path) -> None:

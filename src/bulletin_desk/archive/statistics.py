@@ -8,8 +8,10 @@ The rules, as offices count them:
 * 报送数 (submitted): submissions received in the period (both ends included), per unit — or per the
   栏目 a submission is meant for when ``by="section"``.
 * 采用数 (adopted): articles in 已签发 (signed), non-trashed, non-sample issues whose date falls in the
-  period. An article credited to several units (``海淀区文明办、朝阳区文明办``; split on 、，,) counts
-  once for each of them, and each is credited its full 字数.
+  period. An article credited to several units counts once for each of them, and each is credited
+  its full 字数. Units are split on 、，, ；; / ／ and on spaces, the full-width U+3000 included:
+  editors co-credit ``海淀区委宣传部　海淀区文明办`` (or with a slash) as often as with 、, and unit
+  names do not contain these characters, so splitting on them never cuts one name in two.
 * 采用率 = 采用数 / 报送数, None when nothing was submitted.
 * 字数: non-whitespace characters of title, 按语 and paragraphs (model.article_char_count), summed
   from ``articles.char_count``, which the repository writes at save time.
@@ -36,7 +38,8 @@ from bulletin_desk.archive.runner import RepositoryBase, driver
 from bulletin_desk.catalogue import Lang, Message
 
 BY = ("source", "section")
-_SPLIT = re.compile(r"[、，,]")
+# 、，, ；; / ／ and any whitespace (\s covers the full-width U+3000, named anyway for the reader)
+_SPLIT = re.compile(r"[、，,；;/／\s\u3000]+")
 
 _ADOPTED_BY_SOURCE = (
     "SELECT a.source, count(*), coalesce(sum(a.char_count), 0) FROM issues AS i "
@@ -52,7 +55,7 @@ _SUBMITTED = "SELECT {col}, count(*) FROM submissions WHERE received BETWEEN ? A
 
 
 def credited_units(source: str | None) -> list[str]:
-    """The units an attribution credits, in order, each once: ``甲、乙，甲`` → [甲, 乙]."""
+    """The units an attribution credits, in order, each once: ``甲、乙　丙/甲`` → [甲, 乙, 丙]."""
     out: list[str] = []
     for part in _SPLIT.split(source or ""):
         unit = part.strip()
