@@ -2,10 +2,14 @@
 
 Each property would fail if the breaker broke: kinsoku (no prohibited line start, no opener at a line
 end), unbreakable units (digit runs, Latin words, ——, ……), and the width window of every non-final
-line: between the column less one em and the column (plus the hanging mark when one hangs).
+line, on its natural width (BrokenLine.natural, before justification stretched it): at most the column
+(a hanging mark starts inside it and passes it), and full — the next line's first breakable piece did
+not fit after it, which where that piece is one ideograph is the column less one em.
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -48,42 +52,80 @@ token = st.one_of(
 paragraph_text = st.lists(token, min_size=5, max_size=80).map("".join)
 
 
-def check_lines(profile: LayoutProfile, block: Block, lines: list[tuple[str, float, bool]]) -> None:
+def check_lines(profile: LayoutProfile, metrics: StaticMetrics, block: Block) -> int:
+    """Every property on the lines of ``block``; returns how many lines the one-em bound was checked on.
+
+    The width window is checked on the natural width (before justification): the justified ``right`` of a
+    stretched line is the column less the slack by construction, so it says nothing about a line broken
+    too early. A line must be as full as the breaker could make it: the next line's first breakable piece
+    (up to its first break between two ideographs) did not fit after it — where that piece is one ideograph,
+    this is the issue's bound, the column less one em.
+    """
     rules = profile.breaking
-    assert "".join(text for text, _, _ in lines) == block.text
-    for index, (text, right, hanging) in enumerate(lines):
-        right -= block.first_line_indent if index == 0 else 0.0  # BrokenLine x includes the indent
-        assert text
+    lines = break_block(block, profile.body_width, metrics, profile.breaking)
+    # The same block unjustified breaks at the same places; its positions are the natural ones.
+    plain = break_block(dataclasses.replace(block, align="left"), profile.body_width, metrics, profile.breaking)
+    assert [(ln.start, ln.end, ln.hanging) for ln in plain] == [(ln.start, ln.end, ln.hanging) for ln in lines]
+    text = block.text
+    assert "".join(text[ln.start:ln.end] for ln in lines) == text
+    one_em_checked = 0
+    for index, line in enumerate(lines):
+        chars = text[line.start:line.end]
+        indent = block.first_line_indent if index == 0 else block.hanging_indent  # BrokenLine x includes it
+        right, natural = line.right - indent, line.natural - indent
+        assert chars
+        assert line.natural == pytest.approx(plain[index].right), (index, chars)  # before justification
+        assert natural <= right + 0.01, (index, chars)  # justification only stretches
         if index:
-            assert text[0] not in rules.not_line_start, (index, text)
-        if index < len(lines) - 1:
-            assert text[-1] not in rules.not_line_end, (index, text)
-            following = lines[index + 1][0]
-            a, b = text[-1], following[0]
-            assert not (char_class(a)[2] and char_class(b)[2]), f"split word/number at {text[-4:]}|{following[:4]}"
-            assert a + b not in ("——", "……"), f"split {a + b}"
-            column = profile.body_width - (block.first_line_indent if index == 0 else 0)
-            assert column - EM <= right, (index, text, right)
-            assert right <= column + (EM if hanging else 0.0) + 0.01, (index, text, right)
-            if hanging:
-                assert text[-1] in rules.hanging
+            assert chars[0] not in rules.not_line_start, (index, chars)
+        if index == len(lines) - 1:
+            continue
+        assert chars[-1] not in rules.not_line_end, (index, chars)
+        following = text[lines[index + 1].start:lines[index + 1].end]
+        a, b = chars[-1], following[0]
+        assert not (char_class(a)[2] and char_class(b)[2]), f"split word/number at {chars[-4:]}|{following[:4]}"
+        assert a + b not in ("——", "……"), f"split {a + b}"
+        column = profile.body_width - indent
+        assert right <= column + 0.01, (index, chars, right)  # a hanging mark is not part of ``right``
+        if line.hanging:
+            assert chars[-1] in rules.hanging
+            assert column - EM <= natural, (index, chars, natural)  # the mark did not fit after it
+            assert line.xs[-1] - indent <= column + 0.01, (index, chars)  # it hangs by at most its em
+            continue
+        assert right == pytest.approx(column - rules.justify_slack_pt, abs=0.01) or right == pytest.approx(natural)
+        if a.isspace():
+            continue
+        nxt = plain[index + 1]
+        piece = next((k for k in range(1, len(following))
+                      if char_class(following[k - 1])[1] and char_class(following[k])[1]), len(following))
+        piece_width = (nxt.xs[piece] if piece < len(following) else nxt.natural) - nxt.xs[0]
+        tracking = -profile.grid.tracking_pt  # the letter spacing after the piece's last character
+        gap = rules.latin_cjk_gap_em * EM if char_class(a)[2] or char_class(b)[2] else 0.0
+        assert natural + gap + piece_width + tracking > column - 0.01, (
+            f"line {index} broken early: {chars!r} ({natural:.2f} pt) could take {following[:piece]!r}")
+        if piece == 1 and not gap:
+            assert column - EM <= natural, (index, chars, natural)  # the issue's bound
+            one_em_checked += 1
+    return one_em_checked
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=paragraph_text, lead=st.one_of(st.none(), paragraph_text.map(lambda t: t[:20] + "。")))
 def test_properties_hold_on_generated_mixed_text(profile: LayoutProfile, metrics: StaticMetrics, text: str,
                                                  lead: str | None) -> None:
-    block = body_block(profile, text, lead)
-    check_lines(profile, block, lines_of(profile, metrics, block))
+    check_lines(profile, metrics, body_block(profile, text, lead))
 
 
 @pytest.mark.parametrize("seed", range(12))
 def test_properties_hold_on_the_generator_corpus(profile: LayoutProfile, metrics: StaticMetrics, seed: int) -> None:
     gen = TextGen(seed)
+    lines = one_em = 0
     for _ in range(10):
         para = gen.paragraph(300)
         block = body_block(profile, para.text, para.lead)
-        check_lines(profile, block, lines_of(profile, metrics, block))
+        one_em += check_lines(profile, metrics, block)
+        lines += len(break_block(block, profile.body_width, metrics, profile.breaking)) - 1
+    assert one_em >= lines // 3  # the one-em bound is checked on many lines, not on a handful
 
 
 def test_pure_ideographs_fill_28_characters_ending_at_184_mm(profile: LayoutProfile, metrics: StaticMetrics) -> None:

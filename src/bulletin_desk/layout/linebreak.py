@@ -47,8 +47,12 @@ class BrokenLine:
     start: int
     end: int
     xs: tuple[float, ...]
-    right: float  # right edge of the last glyph (same origin)
+    right: float  # right edge of the last glyph (same origin), after justification
     hanging: bool = False
+    # The same edge before justification stretched the line (equal to ``right`` on a line that is not
+    # stretched: a hanging one, the last of a paragraph, a centred one). Kept because ``right`` of a justified
+    # line is the column by construction: only this says how full the breaker really made the line.
+    natural: float = 0.0
 
 
 _CLASS_CACHE = _CLASSES
@@ -219,8 +223,9 @@ def _squeezable(info: _Chars, start: int, stop: int) -> float:
 
 
 def _positions(info: _Chars, start: int, end: int, *, stretch_to: float | None, hanging: bool,
-               column: float) -> tuple[tuple[float, ...], float]:
-    """x of each character (from the line's own left edge) and the right edge of the last glyph."""
+               column: float) -> tuple[tuple[float, ...], float, float]:
+    """x of each character (from the line's own left edge), the right edge of the last glyph, and that edge
+    before justification stretched the line."""
     adv, gap, latin, glyph = info.adv, info.gap_before, info.latin, info.glyph
     visible_end = end - 1 if hanging else end
     while visible_end > start and info.text[visible_end - 1].isspace():
@@ -244,6 +249,7 @@ def _positions(info: _Chars, start: int, end: int, *, stretch_to: float | None, 
                 if i in mark_set:
                     shift += cut
             right = column
+    natural = right
     if stretch_to is not None and not hanging and visible_end - start > 1 and right < stretch_to:
         slots = [i for i in range(start + 1, visible_end) if not (latin[i - 1] and latin[i])]
         if slots:
@@ -255,7 +261,7 @@ def _positions(info: _Chars, start: int, end: int, *, stretch_to: float | None, 
                     shift += extra
                 xs[i - start] += shift
             right = stretch_to
-    return tuple(xs), right
+    return tuple(xs), right, natural
 
 
 def break_block(block: Block, width: float, metrics: FontMetrics, rules: BreakingSpec) -> list[BrokenLine]:
@@ -284,13 +290,13 @@ def break_block(block: Block, width: float, metrics: FontMetrics, rules: Breakin
     for index, (s, e, hang, seg_last) in enumerate(spans):
         line_width = first_w if index == 0 else other_w
         stretch = line_width - rules.justify_slack_pt if block.align == "justify" and not seg_last else None
-        xs, right = _positions(info, s, e, stretch_to=stretch, hanging=hang, column=line_width)
+        xs, right, natural = _positions(info, s, e, stretch_to=stretch, hanging=hang, column=line_width)
         indent = block.first_line_indent if index == 0 else block.hanging_indent
         if block.align in ("center", "right"):
             column = width - (block.first_line_indent if index == 0 else block.hanging_indent)
             room = column - right
             indent += room / 2 if block.align == "center" else room
-        result.append(BrokenLine(s, e, tuple(x + indent for x in xs), right + indent, hang))
+        result.append(BrokenLine(s, e, tuple(x + indent for x in xs), right + indent, hang, natural + indent))
     return result
 
 
