@@ -7,7 +7,16 @@ import datetime as _dt
 import pytest
 
 from bulletin_desk.archive import Archive, ArchiveError, NotFoundError, ReadOnlyError, Submission, SubmissionState
-from bulletin_desk.model import Article, DistrictTemplate, Issue, Paragraph, ParagraphKind, article_from_template
+from bulletin_desk.model import (
+    Article,
+    DistrictTemplate,
+    Issue,
+    Masthead,
+    Paragraph,
+    ParagraphKind,
+    Section,
+    article_from_template,
+)
 
 from .test_repository import real_issue
 
@@ -113,3 +122,107 @@ def test_placing_into_a_signed_issue_is_refused(archive: Archive, reference_issu
     sub = repo.save_submission(_submission())
     with pytest.raises(ReadOnlyError):
         repo.place_submission(sub.id, stored.id)
+
+
+def _credited_issue(archive: Archive, source: str = "海淀区文明办、朝阳区文明办") -> int:
+    """An issue dated 2021-03-10 whose one article credits ``source``."""
+    issue = Issue(masthead=Masthead(title="情况简报", number=2, date=_dt.date(2021, 3, 10)),
+                  sections=[Section("工作动态", [Article(title="采用稿", source=source,
+                                                         paragraphs=[Paragraph(text="正文。")])])])
+    return archive.issues.save(issue).id
+
+
+def test_update_submission_corrects_unit_date_and_section(archive: Archive) -> None:
+    repo = archive.issues
+    sub = repo.save_submission(_submission())
+    changed = repo.update_submission(sub.id, unit=" 朝阳区文明办 ", received=_dt.date(2021, 2, 1),
+                                     section=" 经验交流 ")
+    assert (changed.unit, changed.received, changed.section) == ("朝阳区文明办", _dt.date(2021, 2, 1), "经验交流")
+    assert changed.article == sub.article and changed.state is SubmissionState.PENDING
+    assert repo.submission(sub.id) == changed
+    kept = repo.update_submission(sub.id, section="")  # None keeps a field, "" clears the 栏目
+    assert (kept.unit, kept.received, kept.section) == ("朝阳区文明办", _dt.date(2021, 2, 1), "")
+    with pytest.raises(ArchiveError) as caught:
+        repo.update_submission(sub.id, unit="  ")
+    assert caught.value.message.code == "archive.submission.no_unit"
+    with pytest.raises(NotFoundError):
+        repo.update_submission(999, section="x")
+
+
+def test_update_submission_keeps_the_link_to_its_issue(archive: Archive) -> None:
+    repo = archive.issues
+    issue_id = _credited_issue(archive)
+    sub = repo.place_submission(repo.save_submission(_submission(day=3)).id, issue_id)
+    # the 栏目 and a date up to the issue's own are free; so is a unit the issue credits too
+    assert repo.update_submission(sub.id, section="经验交流", received=_dt.date(2021, 3, 10)).section == "经验交流"
+    assert repo.update_submission(sub.id, unit="朝阳区文明办").unit == "朝阳区文明办"
+    with pytest.raises(ArchiveError) as caught:  # 报送 would go to one unit, 采用 to another
+        repo.update_submission(sub.id, unit="通州区文明办")
+    assert caught.value.message.code == "archive.submission.linked_unit"
+    assert "通州区文明办" in str(caught.value) and "朝阳区文明办" in str(caught.value)
+    with pytest.raises(ArchiveError) as caught:  # received after it was printed
+        repo.update_submission(sub.id, received=_dt.date(2021, 3, 11))
+    assert caught.value.message.code == "archive.submission.received_after_issue"
+    after = repo.submission(sub.id)
+    assert (after.unit, after.received, after.state, after.issue_id) == (
+        "朝阳区文明办", _dt.date(2021, 3, 10), SubmissionState.ADOPTED, issue_id)  # refused whole
+    # once un-adopted (deliberately) nothing ties it any more
+    repo.set_submission_state(sub.id, "pending")
+    assert repo.update_submission(sub.id, unit="通州区文明办", received=_dt.date(2021, 4, 1)).unit == "通州区文明办"
+
+
+def test_a_linked_submission_dated_after_its_issue_can_still_be_edited(archive: Archive) -> None:
+    """Older imports were all dated the day of import, often after the issue: other fields stay editable."""
+    repo = archive.issues
+    issue_id = _credited_issue(archive)
+    late = repo.save_submission(_submission(day=20))
+    repo.place_submission(late.id, issue_id)
+    assert repo.update_submission(late.id, section="经验交流").received == _dt.date(2021, 3, 20)
+    assert repo.update_submission(late.id, received=_dt.date(2021, 3, 9)).received == _dt.date(2021, 3, 9)
+
+
+def test_saving_a_stale_copy_cannot_drop_a_submission_link(archive: Archive) -> None:
+    repo = archive.issues
+    issue_id = _credited_issue(archive)
+    stale = repo.save_submission(_submission())
+    repo.place_submission(stale.id, issue_id)
+    stale.article.title = "旧副本"
+    with pytest.raises(ArchiveError) as caught:  # still 待用 in the copy: saving would un-adopt it
+        repo.save_submission(stale)
+    assert caught.value.message.code == "archive.submission.link_change"
+    fresh = repo.submission(stale.id)
+    assert fresh.state is SubmissionState.ADOPTED and fresh.issue_id == issue_id
+    fresh.article.title = "改过的标题"
+    assert repo.save_submission(fresh).article.title == "改过的标题"  # a current copy saves as before
+    fresh.unit = "通州区文明办"
+    with pytest.raises(ArchiveError) as caught:
+        repo.save_submission(fresh)
+    assert caught.value.message.code == "archive.submission.linked_unit"
+
+
+def test_placing_a_submission_adopted_in_another_issue_is_refused(archive: Archive) -> None:
+    repo = archive.issues
+    first = _credited_issue(archive)
+    second = _credited_issue(archive)
+    sub = repo.place_submission(repo.save_submission(_submission()).id, first)
+    assert repo.place_submission(sub.id, first).issue_id == first  # the same issue again: nothing changes
+    with pytest.raises(ArchiveError) as caught:
+        repo.place_submission(sub.id, second)
+    assert caught.value.message.code == "archive.submission.adopted_elsewhere"
+    assert f"#{first}" in str(caught.value) or str(first) in str(caught.value)
+    assert repo.submission(sub.id).issue_id == first
+    repo.set_submission_state(sub.id, "pending")  # taken back deliberately: it may go elsewhere
+    assert repo.place_submission(sub.id, second).issue_id == second
+
+
+def test_section_names_for_submissions(archive: Archive) -> None:
+    repo = archive.issues
+    template_sections = list(dict.fromkeys(t.section for t in repo.templates() if t.section))
+    names = repo.section_names()
+    assert names[:len(template_sections)] == template_sections
+    repo.save_submission(Submission(unit="某单位", received=_dt.date(2021, 1, 1), article=Article(),
+                                    section=" 专题报道 "))
+    for _ in range(2):
+        _credited_issue(archive)  # two more uses of 工作动态 (a template 栏目 already, or not)
+    names = repo.section_names()
+    assert "专题报道" in names and len(names) == len(set(names)) and "" not in names

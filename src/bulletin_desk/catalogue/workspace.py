@@ -46,6 +46,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "archive.submission.no_unit": ("稿件必须写明报送单位。", "A submission must name the unit that sent it."),
     "archive.submission.bad_origin": ("未知的稿件来源方式“{origin}”（应为 {allowed}）。",
                                       "Unknown origin \"{origin}\" (use {allowed})."),
+    "archive.submission.adopted_elsewhere": ("稿件#{id}已采用于第{issue}号简报{label}，不能再放入另一期。"
+                                             "如它已从那一期删去，请先在稿件库中将其设为“待用”。",
+                                             "Submission #{id} is already adopted in issue #{issue} {label} and "
+                                             "cannot go into another issue. If it was taken out of that issue, "
+                                             "set it to Pending in the pool first."),
+    "archive.submission.link_change": ("稿件#{id}已采用于第{issue}号简报，保存时不能改变它的状态或所属的期；"
+                                       "要取消采用，请在稿件库中更改其状态。",
+                                       "Submission #{id} is adopted in issue #{issue}; saving it cannot change its "
+                                       "state or issue. To withdraw the adoption, change its state in the pool."),
+    "archive.submission.linked_unit": ("稿件#{id}已采用于第{issue}号简报{label}，该期署名为“{old}”，没有“{new}”；"
+                                       "改动报送单位会使报送与采用分属两个单位。请先在该期中改署名，"
+                                       "或先将稿件设为“待用”。",
+                                       "Submission #{id} is adopted in issue #{issue} {label}, which credits "
+                                       "\"{old}\" and not \"{new}\"; changing the unit would count the "
+                                       "submission and its adoption for different units. Change the credit in "
+                                       "that issue first, or set the submission to Pending."),
+    "archive.submission.received_after_issue": ("稿件#{id}已采用于第{issue}号简报{label}（{date}），"
+                                                "收稿日期不能晚于该期日期（{received}）。",
+                                                "Submission #{id} is adopted in issue #{issue} {label} ({date}); "
+                                                "it cannot have been received after that ({received})."),
     # ---- statistics 信息采用统计
     "archive.stats.bad_by": ("无法按“{by}”统计（应为 source 或 section）。",
                              "Cannot group statistics by \"{by}\" (use source or section)."),
