@@ -347,7 +347,7 @@ def compile_translations(repo: Path, app: Path) -> list[Path]:
     out_dir = app / "bulletin_desk" / "_resources" / "i18n"
     out_dir.mkdir(parents=True, exist_ok=True)
     tool = find_lrelease()
-    made = []
+    made: list[Path] = []
     if tool is None:
         problems = [f"{ts.name}: {p}" for ts in sources for p in update_translations.qm_problems(
             ts, ts.with_suffix(".qm"))]
