@@ -1196,14 +1196,6 @@ Save to the archive now (Ctrl+S) or export a copy (DOCX/PDF); if the disk is ful
         <translation>Cannot save the submission</translation>
     </message>
     <message>
-        <source>报送单位</source>
-        <translation>Contributing unit</translation>
-    </message>
-    <message>
-        <source>这篇稿件的报送单位：</source>
-        <translation>The unit that sent this article:</translation>
-    </message>
-    <message>
         <source>无法更改状态</source>
         <translation>Cannot change the state</translation>
     </message>
@@ -1230,6 +1222,36 @@ Save to the archive now (Ctrl+S) or export a copy (DOCX/PDF); if the disk is ful
     <message>
         <source>稿件库</source>
         <translation>Submissions pool</translation>
+    </message>
+    <message>
+        <source>栏目</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>无法修改稿件</source>
+        <translation>Cannot change the submission</translation>
+    </message>
+    <message>
+        <source>不能重复采用</source>
+        <translation>Already adopted</translation>
+    </message>
+    <message>
+        <source>再次放入本期？</source>
+        <translation>Place in this issue again?</translation>
+    </message>
+    <message>
+        <source>这篇稿件已采用于本期。再放入一次，本期将有两篇相同的文章。
+如果已把它从本期删去、要重新放入，请选“是”。仍要放入吗？</source>
+        <translation>This submission is already adopted in this issue. Placing it again puts the same article in the issue twice.
+If you deleted it from the issue and want it back, choose Yes. Place it again?</translation>
+    </message>
+    <message>
+        <source>这篇稿件刚已放入本期（尚未保存）。再放入一次，本期将有两篇相同的文章。仍要放入吗？</source>
+        <translation>This submission was just placed in this issue (not saved yet). Placing it again puts the same article in the issue twice. Place it again?</translation>
     </message>
 </context>
 <context>
@@ -1620,6 +1642,45 @@ Adopted articles count only signed-off issues that are not in the trash; the sam
     </message>
 </context>
 <context>
+    <name>SubmissionDialog</name>
+    <message>
+        <source>修改稿件信息</source>
+        <translation>Edit Submission Details</translation>
+    </message>
+    <message>
+        <source>新建稿件</source>
+        <translation>New Submission</translation>
+    </message>
+    <message>
+        <source>导入稿件</source>
+        <translation>Import Submission</translation>
+    </message>
+    <message>
+        <source>选择或输入栏目</source>
+        <translation>Choose or type a section</translation>
+    </message>
+    <message>
+        <source>报送单位</source>
+        <translation>Contributing unit</translation>
+    </message>
+    <message>
+        <source>收稿日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>栏目</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>正文（每行一段）</source>
+        <translation>Text (one paragraph per line)</translation>
+    </message>
+</context>
+<context>
     <name>TemplatesDialog</name>
     <message>
         <source>模板管理</source>
@@ -1748,29 +1809,6 @@ Adopted articles count only signed-off issues that are not in the trash; the sam
     <message>
         <source>档案中还没有模板。</source>
         <translation>The archive has no templates yet.</translation>
-    </message>
-</context>
-<context>
-    <name>TypedSubmissionDialog</name>
-    <message>
-        <source>新建稿件</source>
-        <translation>New Submission</translation>
-    </message>
-    <message>
-        <source>报送单位</source>
-        <translation>Contributing unit</translation>
-    </message>
-    <message>
-        <source>收稿日期</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <source>标题</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <source>正文（每行一段）</source>
-        <translation>Text (one paragraph per line)</translation>
     </message>
 </context>
 <context>

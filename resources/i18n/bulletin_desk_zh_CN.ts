@@ -1196,14 +1196,6 @@
         <translation>无法保存稿件</translation>
     </message>
     <message>
-        <source>报送单位</source>
-        <translation>报送单位</translation>
-    </message>
-    <message>
-        <source>这篇稿件的报送单位：</source>
-        <translation>这篇稿件的报送单位：</translation>
-    </message>
-    <message>
         <source>无法更改状态</source>
         <translation>无法更改状态</translation>
     </message>
@@ -1230,6 +1222,36 @@
     <message>
         <source>稿件库</source>
         <translation>稿件库</translation>
+    </message>
+    <message>
+        <source>栏目</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>编辑…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>无法修改稿件</source>
+        <translation>无法修改稿件</translation>
+    </message>
+    <message>
+        <source>不能重复采用</source>
+        <translation>不能重复采用</translation>
+    </message>
+    <message>
+        <source>再次放入本期？</source>
+        <translation>再次放入本期？</translation>
+    </message>
+    <message>
+        <source>这篇稿件已采用于本期。再放入一次，本期将有两篇相同的文章。
+如果已把它从本期删去、要重新放入，请选“是”。仍要放入吗？</source>
+        <translation>这篇稿件已采用于本期。再放入一次，本期将有两篇相同的文章。
+如果已把它从本期删去、要重新放入，请选“是”。仍要放入吗？</translation>
+    </message>
+    <message>
+        <source>这篇稿件刚已放入本期（尚未保存）。再放入一次，本期将有两篇相同的文章。仍要放入吗？</source>
+        <translation>这篇稿件刚已放入本期（尚未保存）。再放入一次，本期将有两篇相同的文章。仍要放入吗？</translation>
     </message>
 </context>
 <context>
@@ -1620,6 +1642,45 @@
     </message>
 </context>
 <context>
+    <name>SubmissionDialog</name>
+    <message>
+        <source>修改稿件信息</source>
+        <translation>修改稿件信息</translation>
+    </message>
+    <message>
+        <source>新建稿件</source>
+        <translation>新建稿件</translation>
+    </message>
+    <message>
+        <source>导入稿件</source>
+        <translation>导入稿件</translation>
+    </message>
+    <message>
+        <source>选择或输入栏目</source>
+        <translation>选择或输入栏目</translation>
+    </message>
+    <message>
+        <source>报送单位</source>
+        <translation>报送单位</translation>
+    </message>
+    <message>
+        <source>收稿日期</source>
+        <translation>收稿日期</translation>
+    </message>
+    <message>
+        <source>栏目</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>正文（每行一段）</source>
+        <translation>正文（每行一段）</translation>
+    </message>
+</context>
+<context>
     <name>TemplatesDialog</name>
     <message>
         <source>模板管理</source>
@@ -1748,29 +1809,6 @@
     <message>
         <source>档案中还没有模板。</source>
         <translation>档案中还没有模板。</translation>
-    </message>
-</context>
-<context>
-    <name>TypedSubmissionDialog</name>
-    <message>
-        <source>新建稿件</source>
-        <translation>新建稿件</translation>
-    </message>
-    <message>
-        <source>报送单位</source>
-        <translation>报送单位</translation>
-    </message>
-    <message>
-        <source>收稿日期</source>
-        <translation>收稿日期</translation>
-    </message>
-    <message>
-        <source>标题</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <source>正文（每行一段）</source>
-        <translation>正文（每行一段）</translation>
     </message>
 </context>
 <context>

@@ -118,17 +118,19 @@ def test_pool_add_filter_state_and_place_by_button(qtbot, real_window, monkeypat
 
     source = tmp_path / "来稿.txt"
     source.write_text("朝阳区推进垃圾分类\n\n朝阳区各街道推进垃圾分类工作，成效明显。\n", encoding="utf-8")
-    monkeypatch.setattr(pool_module.PoolPanel, "ask_unit", lambda self: "朝阳区文明办")
+    received = _dt.date(2024, 3, 4)  # filed the day it arrived, not the day it was imported
+    monkeypatch.setattr(pool_module.PoolPanel, "ask_details", lambda self, current=None: ("朝阳区文明办", received, ""))
     stored = panel.import_file(source)
     assert len(stored) == 1 and stored[0].origin == "text" and stored[0].origin_name == "来稿.txt"
-    assert stored[0].section == repo.template_for("朝阳区文明办").section
+    assert stored[0].received == received
+    assert stored[0].section == repo.template_for("朝阳区文明办").section  # no 栏目 given: the template's
     typed = Submission(unit="海淀区文明办", received=_dt.date(2024, 3, 1), article=Article(
         title="手工录入", paragraphs=[Paragraph(text="第一段。")]))
     monkeypatch.setattr(pool_module.PoolPanel, "ask_typed", lambda self: typed)
     assert panel.add_typed() is not None
     assert panel.table.rowCount() == 2
-    assert [panel.table.horizontalHeaderItem(c).text() for c in range(5)] == ["单位", "标题", "收稿日期", "状态",
-                                                                              "字数"]
+    assert [panel.table.horizontalHeaderItem(c).text() for c in range(6)] == ["单位", "标题", "收稿日期", "状态",
+                                                                              "字数", "栏目"]
 
     panel.unit_filter.setCurrentIndex(panel.unit_filter.findData("海淀区文明办"))
     assert panel.table.rowCount() == 1 and panel.table.item(0, 1).text() == "手工录入"

@@ -1,10 +1,14 @@
 """稿件库 (the submissions pool) as a dock: received articles waiting to be placed in an issue.
 
-The pool is the repository's (archive/submissions.py): list with filters, save, set state, delete,
-place. Adding reads a file through the import dialog's ingest path (`import_dialog.read_import`) or
-takes a typed article. Placing — the 放入本期 button or a drag onto the outline — inserts the article
-into the open issue as one undo step; the submission is marked 已采用 and linked to the issue when the
-issue is saved with that step still in it (an undone placement is not counted).
+The pool is the repository's (archive/submissions.py): list with filters, save, correct, set state,
+delete, place. Adding reads a file through the import dialog's ingest path (`import_dialog.read_import`)
+or takes a typed article; either way the unit, the date received and the 栏目 are asked for
+(pool_dialogs.py), and 编辑… corrects them later. Placing — the 放入本期 button or a drag onto the
+outline — inserts the article into the open issue as one undo step; the submission is marked 已采用
+and linked to the issue when the issue is saved with that step still in it (an undone placement is not
+counted). One submission is one adoption: placing it again is refused when it is adopted in another
+issue, and asked about when it is already in this one (the editor may have deleted it from the
+outline — which, as the placed article carries no submission id, does not un-adopt it).
 """
 
 from __future__ import annotations
@@ -18,15 +22,10 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QDockWidget,
-    QFormLayout,
     QHBoxLayout,
-    QInputDialog,
-    QLineEdit,
-    QPlainTextEdit,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -38,7 +37,8 @@ from bulletin_desk.archive.records import Submission, SubmissionState
 from bulletin_desk.catalogue import Message
 from bulletin_desk.gui import messages
 from bulletin_desk.gui.outline import POOL_MIME
-from bulletin_desk.model import Article, Issue, Paragraph, Section, article_char_count
+from bulletin_desk.gui.pool_dialogs import SubmissionDialog
+from bulletin_desk.model import Issue, Section, article_char_count
 
 if TYPE_CHECKING:
     from bulletin_desk.gui.mainwindow import MainWindow
@@ -83,39 +83,6 @@ class PoolTable(QTableWidget):
         return Qt.DropAction.CopyAction
 
 
-class TypedSubmissionDialog(QDialog):
-    """A submission typed in (or pasted): unit, date received, title and text (a paragraph per line)."""
-
-    def __init__(self, units: list[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("新建稿件"))
-        self.resize(620, 480)
-        form = QFormLayout(self)
-        self.unit = QComboBox()
-        self.unit.setEditable(True)
-        self.unit.addItems(units)
-        self.received = QDateEdit(_dt.date.today())
-        self.received.setCalendarPopup(True)
-        self.received.setDisplayFormat("yyyy-MM-dd")
-        self.title = QLineEdit()
-        self.text = QPlainTextEdit()
-        form.addRow(self.tr("报送单位"), self.unit)
-        form.addRow(self.tr("收稿日期"), self.received)
-        form.addRow(self.tr("标题"), self.title)
-        form.addRow(self.tr("正文（每行一段）"), self.text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def submission(self) -> Submission:
-        unit = self.unit.currentText().strip()
-        paragraphs = [Paragraph(text=line.strip()) for line in self.text.toPlainText().splitlines() if line.strip()]
-        article = Article(title=self.title.text().strip(), source=unit, paragraphs=paragraphs)
-        return Submission(unit=unit, received=self.received.date().toPython(), article=article,  # type: ignore[arg-type]
-                          origin="typed")
-
-
 class PoolPanel(QWidget):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -133,10 +100,10 @@ class PoolPanel(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.fill())
             filters.addWidget(combo, 1)
         layout.addLayout(filters)
-        self.table = PoolTable(0, 5)
+        self.table = PoolTable(0, 6)
         self.table.setObjectName("poolTable")
         self.table.setHorizontalHeaderLabels([self.tr("单位"), self.tr("标题"), self.tr("收稿日期"), self.tr("状态"),
-                                              self.tr("字数")])
+                                              self.tr("字数"), self.tr("栏目")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -147,7 +114,8 @@ class PoolPanel(QWidget):
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         for text, slot in ((self.tr("导入…"), self.import_file), (self.tr("新建…"), self.add_typed),
-                           (self.tr("放入本期"), self.place_selected), (self.tr("删除"), self.delete_selected)):
+                           (self.tr("编辑…"), self.edit_selected), (self.tr("放入本期"), self.place_selected),
+                           (self.tr("删除"), self.delete_selected)):
             button = QPushButton(text)
             button.clicked.connect(lambda _c=False, s=slot: s())
             row.addWidget(button)
@@ -193,7 +161,7 @@ class PoolPanel(QWidget):
         self.table.setRowCount(len(self.items))
         for i, s in enumerate(self.items):
             cells = (s.unit, s.article.title or self.tr("（无标题）"), s.received.isoformat(), state_text(s.state),
-                     str(article_char_count(s.article)))
+                     str(article_char_count(s.article)), s.section)
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, s.id)
@@ -226,16 +194,20 @@ class PoolPanel(QWidget):
         self.select_id(saved.id)
         return saved
 
-    def ask_unit(self) -> str | None:
-        unit, ok = QInputDialog.getItem(self, self.tr("报送单位"), self.tr("这篇稿件的报送单位："), self.units(), 0,
-                                        True)
-        return unit.strip() if ok and unit.strip() else None
+    def _dialog(self, typed: bool = False, current: Submission | None = None) -> SubmissionDialog:
+        return SubmissionDialog(self.units(), self.repo.section_names(), self._section_of, typed=typed,
+                                current=current, parent=self)
+
+    def ask_details(self, current: Submission | None = None) -> tuple[str, _dt.date, str] | None:
+        """(unit, date received, 栏目) for an import, or corrected for ``current``; None if cancelled."""
+        dialog = self._dialog(current=current)
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def ask_path(self) -> Path | None:
         return self.window_.files.ask_import_path()
 
     def import_file(self, path: Path | None = None) -> list[Submission]:
-        """Read a file through the import path; each article becomes a 待用 submission of the chosen unit."""
+        """Read a file through the import path: each article becomes a 待用 submission (unit, date, 栏目 asked once)."""
         from bulletin_desk.gui.import_dialog import read_import
 
         path = path or self.ask_path()
@@ -246,28 +218,47 @@ class PoolPanel(QWidget):
             return []
         result = read[0]
         articles = [result.article] if result.issue is None else result.issue.articles()
-        unit = self.ask_unit()
-        if unit is None:
+        details = self.ask_details()
+        if details is None:
             return []
+        unit, received, section = details
         stored = []
         for article in articles:
             article = copy.deepcopy(article)
             article.source = article.source or unit
-            saved = self.store(Submission(unit=unit, received=_dt.date.today(), article=article,
+            saved = self.store(Submission(unit=unit, received=received, article=article, section=section,
                                           origin=ORIGINS.get(path.suffix.lower(), "text"), origin_name=path.name))
             if saved is not None:
                 stored.append(saved)
         return stored
 
     def ask_typed(self) -> Submission | None:
-        dialog = TypedSubmissionDialog(self.units(), self)
+        dialog = self._dialog(typed=True)
         return dialog.submission() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def add_typed(self) -> Submission | None:
         submission = self.ask_typed()
         return None if submission is None else self.store(submission)
 
-    # ---- state, delete ----------------------------------------------------------------------
+    # ---- correcting, state, delete ----------------------------------------------------------
+    def edit_selected(self) -> Submission | None:
+        """编辑…: correct the unit, date received and 栏目 of the selected submission (the archive guards its link)."""
+        chosen = self.selected()
+        if chosen is None or chosen.id is None:
+            return None
+        details = self.ask_details(chosen)
+        if details is None:
+            return None
+        unit, received, section = details
+        try:
+            changed = self.repo.update_submission(chosen.id, unit=unit, received=received, section=section)
+        except Exception as exc:
+            self._fail(self.tr("无法修改稿件"), exc)
+            return None
+        self.reload()
+        self.select_id(changed.id)
+        return changed
+
     def set_state(self, state: str) -> Submission | None:
         chosen = self.selected()
         if chosen is None or chosen.id is None:
@@ -303,6 +294,40 @@ class PoolPanel(QWidget):
             return self.place(chosen.id, node[1], len(self.window_.doc.section(node[1]).articles))
         return self.place(chosen.id, -1, 0)
 
+    def confirm(self, title: str, text: str) -> bool:
+        """A yes/no question, No by default (a second copy of an article is rarely meant)."""
+        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _placed_unsaved(self, submission_id: int) -> bool:
+        """Placed into the open issue in a step that is still done, but not saved (so not 已采用 yet)."""
+        stack = self.window_.doc.stack
+        return any(sid == submission_id and index < stack.count() and stack.command(index) is command
+                   and stack.index() > index for sid, index, command in self.pending)
+
+    def may_place(self, submission: Submission) -> bool:
+        """Guard against one submission adopted twice: refused for another issue, asked for this one."""
+        doc = self.window_.doc
+        linked = submission.state == SubmissionState.ADOPTED and submission.issue_id is not None
+        if linked and submission.issue_id != doc.issue_id:
+            try:
+                label = self.repo.summary(submission.issue_id).label
+            except Exception:  # the label only decorates the refusal
+                label = ""
+            self.window_.files.show_error(self.tr("不能重复采用"), messages.render(Message(
+                "archive.submission.adopted_elsewhere", {"id": submission.id, "issue": submission.issue_id,
+                                                         "label": label})))
+            return False
+        if linked:
+            return self.confirm(self.tr("再次放入本期？"), self.tr(
+                "这篇稿件已采用于本期。再放入一次，本期将有两篇相同的文章。\n"
+                "如果已把它从本期删去、要重新放入，请选“是”。仍要放入吗？"))
+        if self._placed_unsaved(submission.id or -1):
+            return self.confirm(self.tr("再次放入本期？"), self.tr(
+                "这篇稿件刚已放入本期（尚未保存）。再放入一次，本期将有两篇相同的文章。仍要放入吗？"))
+        return True
+
     def place(self, submission_id: int, si: int, at: int) -> bool:
         doc = self.window_.doc
         if doc.read_only:
@@ -311,6 +336,8 @@ class PoolPanel(QWidget):
             submission = self.repo.submission(submission_id)
         except Exception as exc:
             self._fail(self.tr("无法放入"), exc)
+            return False
+        if not self.may_place(submission):
             return False
         doc.edit_structure(self.tr("放入稿件"), lambda issue: insert_submission(issue, submission, si, at),
                            self.window_.current_node())
