@@ -2,8 +2,9 @@
 
 The painter's tests check what reaches the PDF against these numbers (GB/T 9704 geometry): A4,
 版心 156 × 225 mm at 28 mm from the left and 37 mm from the top, 22 lines of 28 characters, a red rule
-under the masthead, page numbers "— n —" 7 mm below the 版心 (odd right, even left, 空一字), and the
-版记's last rule on the 版心 bottom of the last page.
+under the masthead, page numbers "— n —" 7 mm below the 版心 (odd right, even left, 空一字) on every
+page (the last one holds text and the 版记, so it is numbered too), and the 版记's last rule on the 版心
+bottom of the last page.
 """
 
 from __future__ import annotations
@@ -120,8 +121,10 @@ def body_page(index: int) -> Page:
 
 
 def imprint_page(index: int) -> Page:
-    """The 版记 page: body lines on top, the 版记 pinned to the bottom, no page number."""
-    page = Page(index, PAGE_W, PAGE_H, page_number=None)
+    """The last page: body lines on top, the 版记 pinned to the bottom, and its page number — a last page
+    holding text and the 版记 is numbered (the issue's rule; only a 版记 alone on a page of its own may go
+    unnumbered, when the profile says so)."""
+    page = Page(index, PAGE_W, PAGE_H, page_number=index + 1)
     for line_no in range(10):
         page.lines.append(body_line(_body_chars(CHARS, line_no * 3), line_no, paragraph=3))
     rows = ["责编：张三  核稿：李四  电话：12345678", "报：市委宣传部  送：各区文明办", "发：各街道（共印200份）"]
@@ -135,10 +138,11 @@ def imprint_page(index: int) -> Page:
         if 0 < i + 1 < len(rows):
             page.rules.append(Rule(LEFT, RIGHT, first_rule + (i + 1) * LINE_PITCH, IMPRINT_THIN, "#000000"))
     page.rules.append(Rule(LEFT, RIGHT, BOTTOM - IMPRINT_THICK / 2, IMPRINT_THICK, "#000000"))
+    page.lines.append(page_number_line(index + 1))
     return page
 
 
 def specimen_layout(pages: int = 4) -> PageLayout:
-    """Page 1 with the masthead, full body pages, and the 版记 page last."""
+    """Page 1 with the masthead, full body pages, and last a page of text with the 版记 (every page numbered)."""
     built = [first_page()] + [body_page(i) for i in range(1, pages - 1)] + [imprint_page(pages - 1)]
     return PageLayout(built, profile_name="specimen")
