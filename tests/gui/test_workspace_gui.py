@@ -12,6 +12,7 @@ from bulletin_desk.gui import states as states_module
 from bulletin_desk.gui.revisions import RevisionsDialog
 from bulletin_desk.gui.states import SignoffDialog
 from bulletin_desk.gui.workspace import HIGHLIGHT, WorkspaceDialog
+from bulletin_desk.gui.workspace_model import SORT_ROLE
 
 
 def _store_two(window) -> tuple[int, int]:
@@ -34,33 +35,34 @@ def _workspace(qtbot, window) -> WorkspaceDialog:
 def test_browser_lists_filters_sorts_and_opens(qtbot, real_window) -> None:
     first, second = _store_two(real_window)
     dialog = _workspace(qtbot, real_window)
-    assert dialog.table.rowCount() == 3  # the sample and the two saved issues
-    headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(7)]
+    model = dialog.model
+    assert model.rowCount() == 3  # the sample and the two saved issues
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
     assert headers == ["简报", "年份", "期号", "总期号", "首篇标题", "状态", "更新时间"]
-    dialog.table.sortItems(2, Qt.SortOrder.DescendingOrder)
-    numbers = [dialog.table.item(r, 2).key for r in range(3)]
-    assert numbers == sorted(numbers, reverse=True) and dialog.table.item(0, 2).text() == "第19期"
-    dialog.table.sortItems(2, Qt.SortOrder.AscendingOrder)
-    assert [dialog.table.item(r, 2).key for r in range(3)] == sorted(numbers)
+    dialog.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    numbers = [model.index(r, 2).data(SORT_ROLE) for r in range(3)]
+    assert numbers == sorted(numbers, reverse=True) and model.index(0, 2).data() == "第19期"
+    dialog.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    assert [model.index(r, 2).data(SORT_ROLE) for r in range(3)] == sorted(numbers)
 
     dialog.source_filter.setText("朝阳区文明办")
     with qtbot.waitSignal(dialog.filled, timeout=10000):  # the filters search on the worker
         dialog.fill()
-    assert dialog.table.rowCount() == 1 and dialog.selected_id() == second
+    assert dialog.model.rowCount() == 1 and dialog.selected_id() == second
     dialog.source_filter.setText("")
     dialog.section_filter.setText("新时代文明实践")
     with qtbot.waitSignal(dialog.filled, timeout=10000):
         dialog.fill()
-    assert dialog.table.rowCount() == 3
+    assert dialog.model.rowCount() == 3
     dialog.section_filter.setText("没有这个栏目")
     with qtbot.waitSignal(dialog.filled, timeout=10000):
         dialog.fill()
-    assert dialog.table.rowCount() == 0
+    assert dialog.model.rowCount() == 0
     dialog.section_filter.setText("")
     dialog.state.setCurrentIndex(dialog.state.findData("review"))
-    assert dialog.table.rowCount() == 0
+    assert dialog.model.rowCount() == 0
     dialog.state.setCurrentIndex(0)
-    assert dialog.table.rowCount() == 3
+    assert dialog.model.rowCount() == 3
 
     dialog.select_id(first)
     assert dialog.open_selected()

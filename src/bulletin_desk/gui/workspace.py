@@ -1,7 +1,12 @@
 """档案 (the archive workspace): every issue in a sortable, filterable table, and full-text search.
 
-The table is the repository's listing (`list`, with the trash view `trashed_only`); 栏目 and source
-unit filters ask the core's search for the issues whose headings or sources contain the text. Open,
+The table is the repository's listing, fetched once when the dialog opens (and again after an action
+changed the archive: trash, restore, a revision restored) — trashed issues included, so the series,
+year, state and trash-view filters select from that list in Python without asking the archive again.
+The table is a view of `IssueTableModel` (workspace_model.py), which formats only the cells on screen:
+at 10,000 issues a QTableWidget's 70,000 items took over a second to build on every filter change.
+栏目 and source unit filters ask the core's search index for the issues whose headings or sources
+contain the text (on the worker); the answers are kept until the listing is fetched again. Open,
 复制为下一期 (numbers advanced by `propose_numbers`, the copy opened unsaved), 移到回收站/恢复 and
 修订记录 act on the selected issue. The 全文检索 tab runs `IssueRepository.search` and shows each
 hit's snippet with the matches highlighted; opening a hit opens the issue and selects the article
@@ -21,7 +26,7 @@ import datetime as _dt
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,8 +40,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -44,13 +48,20 @@ from PySide6.QtWidgets import (
 
 from bulletin_desk.gui.search_runner import Cancelled, Progress, SearchRunner
 from bulletin_desk.gui.states import jump_to, state_text
+from bulletin_desk.gui.workspace_model import (
+    IssueTableModel,
+    Labels,
+    Listing,
+    TextFilter,
+    filter_rows,
+    wanted_ids,
+)
 
 if TYPE_CHECKING:
     from bulletin_desk.gui.mainwindow import MainWindow
 
 HIGHLIGHT = '<span style="background:#ffe066;font-weight:bold">'
 SEARCH_LIMIT = 200
-FILTER_LIMIT = 100000  # the 栏目/source filters ask the search for every matching issue
 DEBOUNCE_MS = 250  # typing pauses this long before the search runs
 
 
@@ -62,21 +73,6 @@ def highlighted(text: str, spans: tuple[tuple[int, int], ...]) -> str:
         at = b
     out.append(html.escape(text[at:]))
     return "".join(out)
-
-
-class _Item(QTableWidgetItem):
-    """A cell that sorts by its number (or text) rather than its display."""
-
-    def __init__(self, text: str, key: Any = None) -> None:
-        super().__init__(text)
-        self.key = text if key is None else key
-
-    def __lt__(self, other: QTableWidgetItem) -> bool:
-        other_key = getattr(other, "key", other.text())
-        try:
-            return bool(self.key < other_key)
-        except TypeError:
-            return str(self.key) < str(other_key)
 
 
 def _bring_index_in_step(repo: Any, progress: Progress) -> None:
@@ -94,6 +90,8 @@ class WorkspaceDialog(QDialog):
         super().__init__(window)
         self.window_ = window
         self.repo: Any = window.link.repo
+        self._everything: list[Any] = []  # the whole listing, trashed issues included (see `reload`)
+        self._wanted: dict[TextFilter, set[int]] = {}  # 栏目/source filter answers for that listing
         getattr(self.repo, "search_index", None)  # made here, not lazily by two threads at once
         self.runner = SearchRunner(self)
         self.runner.finished.connect(self._on_finished)
@@ -156,7 +154,10 @@ class WorkspaceDialog(QDialog):
             query, hits = result  # type: ignore[misc]
             self.show_hits(query, hits)
         else:
-            self.show_rows(result)  # type: ignore[arg-type]
+            fetched, found = result  # type: ignore[misc]
+            if fetched is self._everything:  # not an answer about a listing fetched since
+                self._wanted.update(found)
+            self.fill()
 
     # ---- the browser ----------------------------------------------------------------------------
     def _browser_tab(self) -> QWidget:
@@ -187,17 +188,27 @@ class WorkspaceDialog(QDialog):
         for edit in (self.section_filter, self.source_filter):
             edit.editingFinished.connect(self.fill)
         self.trash_view.toggled.connect(lambda _on: self.fill())
-        self.table = QTableWidget(0, 7)
+        self.model = IssueTableModel(Labels(
+            headers=(self.tr("简报"), self.tr("年份"), self.tr("期号"), self.tr("总期号"), self.tr("首篇标题"),
+                     self.tr("状态"), self.tr("更新时间")),
+            number=self.tr("第{0}期"), total=self.tr("总第{0}期"), sample=self.tr("{0}（示例）"),
+            states={value: state_text(value) for value in ("draft", "review", "signed")}), self)
+        self.table = QTableView()
         self.table.setObjectName("issueTable")
-        self.table.setHorizontalHeaderLabels([self.tr("简报"), self.tr("年份"), self.tr("期号"), self.tr("总期号"),
-                                              self.tr("首篇标题"), self.tr("状态"), self.tr("更新时间")])
+        self.table.setModel(self.model)
+        # no row numbers: they mean nothing once sorted, and at 10,000 rows the header's size hint alone
+        # asked the model for ~3,500 header cells (tens of ms of the 300 ms budget to open the browser)
+        self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(4, 360)
-        self.table.cellDoubleClicked.connect(lambda _r, _c: self.open_selected())
-        self.table.itemSelectionChanged.connect(self._sync_buttons)
+        # as the table widget did: sorted by 简报 (descending, the header's default), the listing's
+        # newest-first order within each; a header click sorts the model (`IssueTableModel.sort`)
+        self.table.setSortingEnabled(True)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda _new, _old: self._sync_buttons())
         box.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.open_button = self._button(row, self.tr("打开"), self.open_selected)
@@ -218,11 +229,12 @@ class WorkspaceDialog(QDialog):
         return button
 
     def reload(self) -> None:
-        """Fill the series and year choices from the archive, then the table."""
-        everything = self.repo.list(include_trashed=True)
+        """Fetch the listing (the one query), fill the series and year choices from it, then the table."""
+        self._everything = self.repo.list(include_trashed=True)
+        self._wanted = {}
         for combo, all_text, values in (
-                (self.series, self.tr("全部简报"), sorted({s.series for s in everything if s.series})),
-                (self.year, self.tr("全部年份"), sorted({s.year for s in everything if s.year}, reverse=True))):
+                (self.series, self.tr("全部简报"), sorted({s.series for s in self._everything if s.series})),
+                (self.year, self.tr("全部年份"), sorted({s.year for s in self._everything if s.year}, reverse=True))):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
@@ -234,63 +246,41 @@ class WorkspaceDialog(QDialog):
             combo.blockSignals(False)
         self.fill()
 
-    def _filters(self) -> tuple[dict[str, Any], str, list[tuple[str, str]]]:
-        """What the listing is asked for, read from the widgets (on the GUI thread)."""
-        listing = {"series": self.series.currentData(), "year": self.year.currentData(),
-                   "trashed_only": self.trash_view.isChecked()}
+    def _filters(self) -> tuple[Listing, list[TextFilter]]:
+        """What the listing is filtered by, read from the widgets (on the GUI thread)."""
+        listing = Listing(series=self.series.currentData(), year=self.year.currentData(),
+                          state=self.state.currentData() or "", trashed_only=self.trash_view.isChecked())
         texts = [(edit.text().strip(), field) for edit, field in (
             (self.section_filter, "section.heading"), (self.source_filter, "article.source"))]
-        return listing, self.state.currentData() or "", [(t, f) for t, f in texts if t]
-
-    @staticmethod
-    def _filtered(repo: Any, listing: dict[str, Any], state: str, texts: list[tuple[str, str]],
-                  progress: Progress | None = None) -> list[Any]:
-        """The listing with every filter applied; the 栏目/source texts ask the search (on the worker)."""
-        if texts and progress is not None:
-            _bring_index_in_step(repo, progress)
-        rows = repo.list(**listing)
-        if state:
-            rows = [r for r in rows if r.state == state]
-        for text, field in texts:
-            if hasattr(repo, "issues_with"):
-                wanted = repo.issues_with(text, field, include_trashed=True)
-            else:  # an archive without it: the search, capped
-                wanted = {h.issue_id for h in repo.search(text, limit=FILTER_LIMIT, include_trashed=True)
-                          if h.field == field}
-            rows = [r for r in rows if r.id in wanted]
-        return rows
+        return listing, [(t, f) for t, f in texts if t]
 
     def rows(self) -> list[Any]:
-        """The listing with every filter applied (what the table shows), computed here and now."""
-        return self._filtered(self.repo, *self._filters())
+        """The listing with every filter applied (what the table shows), the text filters asked here and now."""
+        listing, texts = self._filters()
+        found = wanted_ids(self.repo, texts)
+        return filter_rows(self._everything, listing, [found[t] for t in texts])
 
     def fill(self) -> None:
-        """Show the listing: at once without 栏目/source filters, else when the worker has searched."""
-        listing, state, texts = self._filters()
-        if not texts:
+        """Show the filtered listing: at once when every 栏目/source text has its answer, else when the
+        worker has asked the search index (it may have to bring the index in step first)."""
+        listing, texts = self._filters()
+        missing = [t for t in texts if t not in self._wanted]
+        if not missing:
             self.runner.forget("rows")
-            self.show_rows(self._filtered(self.repo, listing, state, texts))
+            self.show_rows(filter_rows(self._everything, listing, [self._wanted[t] for t in texts]))
             return
-        repo = self.repo
+        repo, fetched = self.repo, self._everything
+
+        def work(progress: Progress) -> tuple[list[Any], dict[TextFilter, set[int]]]:
+            _bring_index_in_step(repo, progress)
+            return fetched, wanted_ids(repo, missing)
+
         self.count_label.setText(self.tr("正在检索…"))
-        self.runner.request("rows", lambda progress: self._filtered(repo, listing, state, texts, progress))
+        self.runner.request("rows", work)
 
     def show_rows(self, rows: list[Any]) -> None:
-        self.table.setSortingEnabled(False)
-        self.table.setRowCount(len(rows))
-        for i, r in enumerate(rows):
-            title = r.first_title or ""
-            if r.is_sample:
-                title = self.tr("{0}（示例）").format(title)
-            cells = [_Item(r.series), _Item(str(r.year or ""), r.year or 0),
-                     _Item(self.tr("第{0}期").format(r.number) if r.number is not None else "", r.number or 0),
-                     _Item(self.tr("总第{0}期").format(r.total_number) if r.total_number is not None else "",
-                           r.total_number or 0),
-                     _Item(title), _Item(state_text(r.state)), _Item((r.updated_at or "")[:16].replace("T", " "))]
-            for c, cell in enumerate(cells):
-                cell.setData(Qt.ItemDataRole.UserRole, r.id)
-                self.table.setItem(i, c, cell)
-        self.table.setSortingEnabled(True)
+        """Hand ``rows`` to the model (one reset, nothing formatted until painted) and select the first."""
+        self.model.set_rows(rows)
         if rows:
             self.table.selectRow(0)
         self.count_label.setText(self.tr("共 {0} 期").format(len(rows)))
@@ -298,14 +288,14 @@ class WorkspaceDialog(QDialog):
         self.filled.emit()
 
     def selected_id(self) -> int | None:
-        items = self.table.selectedItems()
-        return int(items[0].data(Qt.ItemDataRole.UserRole)) if items else None
+        chosen = self.table.selectionModel().selectedRows()
+        return self.model.issue_id(chosen[0].row()) if chosen else None
 
     def select_id(self, issue_id: int) -> None:
-        for row in range(self.table.rowCount()):
-            if int(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)) == issue_id:
-                self.table.selectRow(row)
-                return
+        row = self.model.row_of(issue_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0, QModelIndex()))
 
     def _sync_buttons(self) -> None:
         chosen = self.selected_id() is not None
@@ -364,7 +354,7 @@ class WorkspaceDialog(QDialog):
         except Exception as exc:
             self._fail(self.tr("无法移到回收站"), exc)
             return False
-        self.fill()
+        self.reload()
         return True
 
     def restore_selected(self) -> bool:
@@ -376,7 +366,7 @@ class WorkspaceDialog(QDialog):
         except Exception as exc:
             self._fail(self.tr("无法恢复"), exc)
             return False
-        self.fill()
+        self.reload()
         return True
 
     def revisions_of_selected(self) -> None:
@@ -385,6 +375,7 @@ class WorkspaceDialog(QDialog):
             from bulletin_desk.gui.revisions import RevisionsDialog
 
             RevisionsDialog(self.window_, issue_id, self).exec()
+            self.reload()  # a restored revision changes the issue's title and time
 
     # ---- search ---------------------------------------------------------------------------------
     def _search_tab(self) -> QWidget:
