@@ -222,7 +222,7 @@ def main() -> int:
     figures.update(typing)
     print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; 12-page issue: {pages:.0f} pages; "
           f"the preview waits {debounce:.0f} ms after the last keystroke (debounce), not counted below")
-    # As in benchmarks/render.py: on a machine loaded beyond its cores the wall time of a start mostly
+    # As in benchmarks/layout.py: on a machine loaded beyond its cores the wall time of a start mostly
     # measures the neighbours, so the CPU time of the same runs decides there (both are printed).
     loaded = os.getloadavg()[0] > (os.cpu_count() or 1)
     over = 0
