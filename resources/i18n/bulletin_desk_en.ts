@@ -1810,6 +1810,10 @@ Adopted articles count only signed-off issues that are not in the trash; the sam
         <source>档案中还没有模板。</source>
         <translation>The archive has no templates yet.</translation>
     </message>
+    <message>
+        <source>模板“{0}”有未保存的修改，是否保存？</source>
+        <translation>The template “{0}” has unsaved changes. Save them?</translation>
+    </message>
 </context>
 <context>
     <name>WorkspaceDialog</name>

@@ -1810,6 +1810,10 @@
         <source>档案中还没有模板。</source>
         <translation>档案中还没有模板。</translation>
     </message>
+    <message>
+        <source>模板“{0}”有未保存的修改，是否保存？</source>
+        <translation>模板“{0}”有未保存的修改，是否保存？</translation>
+    </message>
 </context>
 <context>
     <name>WorkspaceDialog</name>

@@ -6,6 +6,12 @@ straight to the repository (archive/templates_repo.py); import/export read and w
 ``bulletin-desk-templates/1`` file (model/templates.py). The preview shows the article the template
 makes (`article_from_template`).
 
+Unsaved edits are never dropped silently: the form's template is compared with the one it showed
+(`is_dirty`), and before another unit is shown, a new template started, one duplicated or the dialog
+closed, `settle_edits` asks 保存/不保存/取消 — Cancel keeps the row and the edits. Comparing rather than
+flagging each keystroke means typing a change and typing it back is no change, and an empty skeleton
+row (which saving drops) is none either.
+
 `new_article_from_template` puts that article into the open issue under the template's 栏目 —
 creating the 栏目 when the issue has none of that name — as one undo step.
 """
@@ -72,6 +78,8 @@ class TemplatesDialog(QDialog):
         self.resize(980, 620)
         self.templates: list[DistrictTemplate] = []
         self.current: DistrictTemplate | None = None
+        self._row = -1  # the list row the form shows (-1: a new template, or none)
+        self._shown = DistrictTemplate()  # the form as last shown or saved, for `is_dirty`
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         self.list = QListWidget()
@@ -139,6 +147,7 @@ class TemplatesDialog(QDialog):
 
     # ---- list ---------------------------------------------------------------------------------
     def reload(self, select_id: int | None = None) -> None:
+        """Read the templates again and show ``select_id`` (else the first); the form's edits are dropped."""
         self.templates = self.repo.templates()
         self.list.blockSignals(True)
         self.list.clear()
@@ -149,12 +158,58 @@ class TemplatesDialog(QDialog):
         self.list.blockSignals(False)
         ids = [t.id for t in self.templates]
         row = ids.index(select_id) if select_id in ids else (0 if ids else -1)
-        self.list.setCurrentRow(row)
-        self._on_row(row)
+        self._set_list_row(row)
+        self._show_row(row)
 
-    def _on_row(self, row: int) -> None:
+    def _set_list_row(self, row: int) -> None:
+        """Move the list's current row without `_on_row` (the form is handled by the caller)."""
+        self.list.blockSignals(True)
+        self.list.setCurrentRow(row)
+        self.list.blockSignals(False)
+
+    def _show_row(self, row: int) -> None:
+        self._row = row
         self.current = self.templates[row] if 0 <= row < len(self.templates) else None
         self._show(self.current or DistrictTemplate())
+
+    def _on_row(self, row: int) -> None:
+        """Another unit chosen in the list: show it, once the form's unsaved edits are saved or discarded.
+
+        Cancel (or a save that fails) puts the list back on the row being edited, edits untouched.
+        """
+        if row == self._row:
+            return
+        target = self.templates[row].id if 0 <= row < len(self.templates) else None
+        if not self.settle_edits():
+            self._set_list_row(self._row)
+            return
+        if target is not None:  # saving read the list again: find the chosen unit by its id
+            row = next((i for i, t in enumerate(self.templates) if t.id == target), -1)
+        self._set_list_row(row)
+        self._show_row(row)
+
+    def is_dirty(self) -> bool:
+        """The form differs from the template it showed (or from the last save)."""
+        return self.edited() != self._shown
+
+    def settle_edits(self) -> bool:
+        """True when the form may be replaced or closed: no unsaved edits, or saved (保存) or discarded
+        (不保存) now; False when the editor chose 取消 or saving failed (the warning was shown)."""
+        if not self.is_dirty():
+            return True
+        name = self.unit.text().strip() or (self.current.unit if self.current else "")
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(self, self.tr("模板管理"),
+                                      self.tr("模板“{0}”有未保存的修改，是否保存？").format(name),
+                                      buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+        if answer == buttons.Save:
+            return self.save_current() is not None
+        return answer == buttons.Discard
+
+    def reject(self) -> None:
+        """Close, Esc and the window's × ask about unsaved edits first; 取消 keeps the dialog open."""
+        if self.settle_edits():
+            super().reject()
 
     def _show(self, t: DistrictTemplate) -> None:
         for edit, value in ((self.unit, t.unit), (self.district, t.district), (self.section, t.section),
@@ -165,6 +220,7 @@ class TemplatesDialog(QDialog):
         for p in t.skeleton:
             self._append_row(p.lead, p.text)
         self.skeleton.blockSignals(False)
+        self._shown = self.edited()
         self._refresh_preview()
 
     def _append_row(self, lead: str, text: str) -> None:
@@ -209,14 +265,19 @@ class TemplatesDialog(QDialog):
         return saved
 
     def new_template(self) -> None:
-        self.list.clearSelection()
+        """An empty form for a new unit (stored by 保存模板); the form's edits are settled first."""
+        if not self.settle_edits():
+            return
+        self._set_list_row(-1)  # no row current, so a click on the one shown before switches back
+        self._row = -1
         self.current = None
         self._show(DistrictTemplate(unit=self.tr("新单位")))
         self.unit.setFocus()
         self.unit.selectAll()
 
     def duplicate_template(self) -> DistrictTemplate | None:
-        if self.current is None:
+        """A stored copy of the current template (its saved state: the form's edits are settled first)."""
+        if self.current is None or not self.settle_edits():
             return None
         copy_ = copy.deepcopy(self.current)
         copy_.id = None
