@@ -3,7 +3,9 @@
 Each generated issue is built from a seed, so the corpus never changes between runs; text is cut from
 the reference issue's own sentences (real 简报 vocabulary and punctuation density) and seasoned with
 the features line breaking is most sensitive to: “引号”, ——破折号, ……省略号, digits and Latin
-(2020年4月29日, 5G, APP, 12345), long titles that break, many short articles, sub-headings, 按语.
+(2020年4月29日, 5G, APP, 12345), long titles that break, many short articles, sub-headings, 按语,
+and one article long enough to fill whole body pages (the gate holds every body line to the grid, and
+only a page of nothing but body text shows that LibreOffice puts 22 of them on it).
 `FEATURES` names what each issue promises; `assert_features` checks the text really holds it, so a
 refactor of the generator cannot silently drop a case.
 """
@@ -41,6 +43,8 @@ FEATURE_PATTERNS: dict[str, re.Pattern[str]] = {
     "many_articles": re.compile(r"^ARTICLES:([6-9]|\d\d)$", re.M),
     "headings": re.compile(r"^HEADING:", re.M),
     "note": re.compile(r"^NOTE:", re.M),
+    # ≥ 2000 字 in one article: at 28 字 × 22 lines a page, at least two pages of nothing but body text
+    "long_article": re.compile(r"^LENGTH:([2-9]\d{3}|\d{5,})$", re.M),
 }
 
 
@@ -126,6 +130,7 @@ def feature_text(issue: Issue) -> str:
     lines = [f"ARTICLES:{len(issue.articles())}"]
     for article in issue.articles():
         lines.append(f"TITLE:{article.title}")
+        lines.append(f"LENGTH:{sum(len(p.full_text) for p in article.paragraphs)}")
         if article.note:
             lines.append(f"NOTE:{article.note}")
         for p in article.paragraphs:
@@ -164,11 +169,12 @@ SPECS: tuple[Spec, ...] = tuple(
         (19, 12, (1, 3), False, False, False, {"many_articles"}),
         (20, 3, (5, 7), False, False, True, {"note"}),
         (21, 5, (6, 8), True, True, True, {"long_title", "headings", "note"}),
+        (22, 1, (24, 28), False, False, False, {"long_article"}),
     )
 )
 # Every issue is seasoned; these hold for the corpus as a whole and for each issue.
 EVERY_ISSUE = {"quotes", "digits"}
-CORPUS_WIDE = {"dash", "ellipsis", "latin", "long_title", "many_articles", "headings", "note"}
+CORPUS_WIDE = {"dash", "ellipsis", "latin", "long_title", "many_articles", "headings", "note", "long_article"}
 
 
 def generated_corpus() -> list[tuple[str, Issue]]:
