@@ -23,6 +23,7 @@ PARTS = {
     "word/settings.xml": "settings.xml",
     "word/footer1.xml": "footer-odd.xml",
     "word/footer2.xml": "footer-even.xml",
+    "word/footer3.xml": "footer-empty.xml",  # pages without a number (blank page, unnumbered 版记 page)
     "word/fontTable.xml": "fontTable.xml",
     "docProps/core.xml": "core.xml",
     "[Content_Types].xml": "content-types.xml",
