@@ -36,5 +36,10 @@ def _one_qapplication(qapp):  # type: ignore[no-untyped-def]
 
     Qt allows one application object per process: if a render or export test ran first and
     `render.qt_app.ensure_gui_app()` made a QGuiApplication, the next QWidget would abort the process.
-    The desktop app makes a QApplication first too, so this is also the order production uses."""
-    return qapp
+    The desktop app makes a QApplication first too, so this is also the order production uses.
+
+    At the end the clipboard is emptied: paste tests leave a QMimeData in it, and the offscreen
+    platform's clipboard crashes (SIGSEGV) when it still holds data as the application is torn
+    down — the run would pass and then exit 139."""
+    yield qapp
+    qapp.clipboard().clear()

@@ -42,6 +42,12 @@ class EditorKeyRouter(QObject):
         if app is not None:
             app.installEventFilter(self)  # removed by Qt when this object (a child of the window) dies
 
+    def detach(self) -> None:
+        """Stop filtering (the window is closing); Qt would drop the filter with this object anyway."""
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
     def _in_window(self, obj: QObject) -> QWidget | None:
         if not isinstance(obj, QWidget):
             return None

@@ -456,6 +456,7 @@ class MainWindow(QMainWindow):
                     self.link.journal_clear()
         self.remember_geometry()
         self.runner.wait_idle(5000)
+        self.key_router.detach()  # no Python filter left on the application while it shuts down
         event.accept()
 
     # ---- dropping files on the window ------------------------------------------------------
