@@ -9,6 +9,8 @@ import subprocess
 import sys
 import textwrap
 import zipfile
+from pathlib import Path
+from typing import IO, Any
 
 import pytest
 from lxml import etree
@@ -100,6 +102,104 @@ def test_locked_target_or_full_disk_leaves_the_old_file_intact(reference_issue, 
     assert str(existing) in caught.value.render("zh")
     assert existing.read_bytes() == b"the previous issue"
     assert sorted(p.name for p in existing.parent.iterdir()) == [existing.name]  # no temp file left
+
+
+class _FillsUp(io.RawIOBase):
+    """A temp file on a disk that fills up mid-write: the first 4 KiB land, then every write is ENOSPC
+    (a partial temp file is left for the writer to clean up, as on a real full disk)."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.written = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
+        room = 4096 - self.written
+        if room <= 0:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        chunk = bytes(data[:room])
+        os.write(self.fd, chunk)
+        self.written += len(chunk)
+        return len(chunk)
+
+    def fileno(self) -> int:
+        return self.fd
+
+    def close(self) -> None:
+        if not self.closed:
+            os.close(self.fd)
+        super().close()
+
+
+def _assert_disk_full_left_nothing(caught: pytest.ExceptionInfo[FileWriteError], existing: Path) -> None:
+    assert caught.value.message.code == "core.write.disk_full"
+    assert existing.read_bytes() == b"the previous issue"
+    assert sorted(p.name for p in existing.parent.iterdir()) == [existing.name]  # the partial temp file is gone
+
+
+@pytest.mark.windows
+@pytest.mark.parametrize("stage", ["write", "fsync"])
+def test_full_disk_during_the_write_itself_leaves_the_old_file_and_no_temp_file(reference_issue, existing,
+                                                                                  monkeypatch, stage):
+    """ENOSPC while the bytes go into the temp file (4 KiB of them written first), or from fsync (delayed
+    allocation, network drives): never reaches the rename, the partial temp file is removed."""
+    renamed: list[str] = []
+    monkeypatch.setattr(fileio, "_replace", lambda src, dst: renamed.append(dst))
+    raws: list[_FillsUp] = []
+    fsyncs: list[int] = []
+    if stage == "write":
+        real_fdopen = os.fdopen
+
+        def fills_up(fd: int, mode: str = "r", *args: Any, **kwargs: Any) -> IO[Any]:
+            if mode != "wb":
+                return real_fdopen(fd, mode, *args, **kwargs)
+            raw = _FillsUp(fd)
+            raws.append(raw)
+            return io.BufferedWriter(raw, buffer_size=1024)
+
+        monkeypatch.setattr(fileio.os, "fdopen", fills_up)
+    else:
+        def no_room(fd: int) -> None:
+            fsyncs.append(fd)
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        monkeypatch.setattr(fileio.os, "fsync", no_room)
+    with pytest.raises(FileWriteError) as caught:
+        write_docx(reference_issue, existing)
+    assert not renamed
+    if stage == "write":
+        assert [raw.written for raw in raws] == [4096]  # it failed mid-file, after the first 4 KiB
+    else:
+        assert len(fsyncs) == 1
+    _assert_disk_full_left_nothing(caught, existing)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full is Linux's always-full device")
+def test_the_kernels_own_enospc_mid_write_leaves_the_old_file_and_no_temp_file(reference_issue, existing,
+                                                                                 monkeypatch):
+    """The temp file is created in the folder as usual, but its descriptor writes to /dev/full: the
+    kernel's ENOSPC, not an injected exception, interrupts the write."""
+    import tempfile
+
+    real_mkstemp = tempfile.mkstemp
+
+    def on_a_full_disk(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        fd, name = real_mkstemp(*args, **kwargs)
+        full = os.open("/dev/full", os.O_WRONLY)
+        os.dup2(full, fd)
+        os.close(full)
+        return fd, name
+
+    renamed: list[str] = []
+    monkeypatch.setattr(fileio.tempfile, "mkstemp", on_a_full_disk)
+    monkeypatch.setattr(fileio, "_replace", lambda src, dst: renamed.append(dst))
+    with pytest.raises(FileWriteError) as caught:
+        write_docx(reference_issue, existing)
+    assert not renamed
+    assert isinstance(caught.value.__cause__, OSError) and caught.value.__cause__.errno == errno.ENOSPC
+    _assert_disk_full_left_nothing(caught, existing)
 
 
 def test_read_only_folder_as_an_unprivileged_user(reference_issue, tmp_path):
