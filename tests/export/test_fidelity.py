@@ -154,8 +154,9 @@ def mutants(issue: Issue, profile: LayoutProfile, geometry: DocxGeometry) -> dic
     the gate red against the engine's unchanged layout (the tests below also say which check sees it).
 
     * ``mutant-pitch``: the geometry's line pitch +0.2 pt — docGrid and docDefaults only; the paragraphs
-      keep their exact 579-twip spacing (compose.py takes heights from the profile), so this one proves
-      little about the body lines by itself;
+      keep their exact 579-twip spacing (compose.py takes heights from the profile). LibreOffice still
+      moves the page's content ~14 pt down and needs 6 pages (measured), but the body's spacing is
+      untouched, hence the next two;
     * ``mutant-exact-spacing``: only the paragraphs' exact spacing, 579 → 583 twips, docGrid untouched;
     * ``mutant-profile-pitch``: the profile's pitch +0.2 pt, so grid, styles and paragraphs all move;
     * ``mutant-red-rule-low``: the red rule's border space +4 pt (the spacing after −4 pt, so nothing
