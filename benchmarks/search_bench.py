@@ -7,6 +7,7 @@ works on a copy, so the index is built from nothing every run. Figures:
   index size  the index file beside the archive                                  reported (no budget)
   search      median of every 1–6 character query, each run R times              budget 50 ms
   browser     open the archive and list every issue (what the browser shows)     budget 300 ms
+              (the listing alone; the dialog itself, filters and sorting: workspace_bench.py)
   save+index  save of an edited 10-article issue, the index hook included        budget 20 ms
 Never part of the test suite: timings in tests are flaky on shared machines.
 """
