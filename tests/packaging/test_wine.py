@@ -62,6 +62,23 @@ def _log(wp: WinePrefix) -> Path:
     return wp.local_appdata / "BulletinDesk" / "Logs" / "bulletin-desk.log"
 
 
+def _ensure_uninstalled(wp: WinePrefix) -> None:
+    """Start from a prefix without the per-user install, as the tests after the uninstall do in file order:
+    the module's fixture installs it, so a test selected alone (-k) would otherwise find it still there."""
+    inst = _inst(wp)
+    if (inst / "uninstall.exe").is_file():
+        done = wp.run(inst / "uninstall.exe", "/S")
+        wp.wait()
+        assert done.returncode == 0, done
+    assert not (inst / "runtime").exists() and not wp.key_exists(UNINST_KEY)
+
+
+def _program_files(inst: Path) -> dict[str, tuple[int, int, str]]:
+    """Every file of an installation with its size, mtime and sha256: a refused installer changes none."""
+    return {p.relative_to(inst).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns, build_windows.sha256(p))
+            for p in sorted(inst.rglob("*")) if p.is_file()}
+
+
 def test_silent_install_files_keys_shortcuts(installed):
     wp, inst, version = installed, _inst(installed), build_windows.project_version()
     for rel in ("runtime/BulletinDesk.exe", "runtime/python.exe", "runtime/python311._pth", "bulletin_desk.pyw",
@@ -141,9 +158,13 @@ def test_refused_while_running_then_upgrade_then_uninstall(installed, installer_
                               stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == b"held"
-        done = wp.run(installer_upgrade, "/S")
-        assert done.returncode != 0, "the installer did not refuse while the app runs"
+        files_before = _program_files(inst)  # after the holder's imports: it writes nothing from here on
+        done = wp.run(installer_upgrade, "/S")  # no wp.wait() here: it would wait for the holder too
+        # 2: NSIS's exit code for an Abort in .onInit, where RefuseWhileRunning stops the installer (the
+        # same code as the Windows 7 refusal below); 1 would mean the user cancelled, 0 that it installed.
+        assert done.returncode == 2, f"the installer did not refuse while the app runs: {done}"
         assert wp.reg_query(UNINST_KEY).get("DisplayVersion") == version
+        assert _program_files(inst) == files_before, "the refused installer changed program files"
     finally:
         stop.write_text("stop", encoding="utf-8")
         holder.wait(timeout=60)
@@ -189,6 +210,7 @@ def test_refused_while_running_then_upgrade_then_uninstall(installed, installer_
 def test_custom_folder_with_spaces_and_chinese(installed, installer_upgrade):
     """/D= (last, unquoted: through cmd /c) into a folder like a Chinese user's profile; the app runs there."""
     wp = installed
+    _ensure_uninstalled(wp)
     target_win = "C:\\简报 测试\\BulletinDesk"
     setup_win = wp.run_unix(["winepath", "-w", str(installer_upgrade)]).stdout.strip()
     done = wp.cmd(f"{setup_win} /S /D={target_win}")
@@ -210,6 +232,7 @@ def test_custom_folder_with_spaces_and_chinese(installed, installer_upgrade):
 def test_all_users_mode_for_it_departments(installed, installer_upgrade):
     """/AllUsers (an administrator; wine's user is one): Program Files, HKLM, all-users shortcuts; and back out."""
     wp = installed
+    _ensure_uninstalled(wp)  # else the per-user keys checked below would be the earlier install's
     done = wp.run(installer_upgrade, "/S", "/AllUsers")
     wp.wait()
     assert done.returncode == 0, done
@@ -229,8 +252,10 @@ def test_all_users_mode_for_it_departments(installed, installer_upgrade):
 
 
 def test_windows_7_is_refused(installed, installer_upgrade):
-    """Runs last, after the uninstall: the same prefix switched to Windows 7 (saves a wineboot)."""
+    """The same prefix switched to Windows 7 (saves a wineboot), with nothing installed: the gate must
+    leave it that way."""
     wp = installed
+    _ensure_uninstalled(wp)
     wp.set_version("win7")
     try:
         done = wp.run(installer_upgrade, "/S")
