@@ -8,6 +8,7 @@ derived values the engine needs (pt margins, line pitch in pt) are properties, s
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from dataclasses import MISSING, dataclass, field, fields
@@ -43,6 +44,7 @@ class GridSpec:
     body_size_pt: float
     tracking_pt: float
     baseline_em: float
+    exact_ascent: float
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,29 @@ class LayoutProfile:
     @property
     def body_advance(self) -> float:
         return self.grid.body_size_pt + self.grid.tracking_pt
+
+    @property
+    def grid_inset(self) -> float:
+        """How far below the top margin LibreOffice starts the page's line grid, in pt.
+
+        Why: with ``docGrid type="lines"`` LibreOffice fits as many rows of the pitch as the type area
+        holds and centres them in it (measured: 225 mm hold 22 rows of 579 twips with 18 twips over, and
+        every line of the page sits 9 twips = 0.45 pt lower than the margin says; with a 100-twip taller
+        bottom margin 12.4 pt lower; without the grid 0). Grid lines have it inside ``baseline_em``
+        (measured from the margin); lines of exact height add it to their line's top.
+        """
+        rows = math.floor(self.body_height / self.pitch + 1e-9)
+        return (self.body_height - rows * self.pitch) / 2
+
+    def exact_baseline(self, line_h: float) -> float:
+        """The baseline below the top of a line of exact height ``line_h`` (off the grid), in pt.
+
+        Why not centred like a grid line: LibreOffice 7.4 gives a line of fixed height an ascent of
+        ``exact_ascent`` (4/5) of that height, whatever the face and size of its text (measured: 10.5–42 pt
+        in four faces, lines 14–57.9 pt, to 0.08 pt); the engine must put such lines (版头, 栏目, titles,
+        the 版记) where it does.
+        """
+        return self.grid.exact_ascent * line_h
 
     def element(self, name: str) -> ElementSpec:
         return self.elements[name]
