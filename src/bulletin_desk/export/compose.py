@@ -16,16 +16,14 @@ from dataclasses import replace
 from bulletin_desk.export.geometry import DocxGeometry, ParaFormat, RuleStyle, RunFormat
 from bulletin_desk.export.profile_adapter import hex_color
 from bulletin_desk.export.writer import DocxContent, DocxImprint, DocxParagraph, ImprintRow, RunSpec
-from bulletin_desk.layout.compose import Block, Group, InlineRun, compose_blocks
+from bulletin_desk.layout.compose import Block, Group, InlineRun, compose_blocks, on_grid
 from bulletin_desk.layout.page import BlockRole, Line, PageLayout
 from bulletin_desk.layout.profile import LayoutProfile
 from bulletin_desk.model import Issue
 
 _ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}
-# Body-size text of the flow sits on the grid; large type, the 版头, 栏目 and the 版记 are written off the
-# grid with exact heights of whole grid lines.
-_ON_GRID = {BlockRole.BODY, BlockRole.NOTE, BlockRole.H1, BlockRole.H2, BlockRole.H3, BlockRole.H4,
-            BlockRole.SOURCE}
+# Body-size text of the flow sits on the grid (layout.compose.on_grid); large type, the 版头, 栏目 and the
+# 版记 are written off the grid with exact heights of whole grid lines.
 _KEEP_NEXT = {BlockRole.SECTION, BlockRole.TITLE, BlockRole.H1, BlockRole.H2, BlockRole.H3, BlockRole.H4}
 
 
@@ -76,26 +74,35 @@ def _run_spec(run: InlineRun) -> RunSpec:
     return RunSpec(run.text, RunFormat(run.face, run.size, run.bold, hex_color(run.color), run.tracking))
 
 
+def _line_box(block: Block, count: int, pitch: float) -> tuple[float, float]:
+    """(exact line height, centring pad above and below) of a block of ``count`` text lines."""
+    if block.block_lines:
+        return block.block_lines * pitch / count, 0.0
+    if block.line_pt:
+        height = math.ceil(count * block.line_pt / pitch - 1e-6)
+        return block.line_pt, (height * pitch - count * block.line_pt) / 2
+    return pitch, 0.0
+
+
+def _baseline_in_line(profile: LayoutProfile, block: Block, line_h: float) -> float:
+    """A line's baseline below its line's top, as the engine and LibreOffice put it (the grid inset of
+    lines off the grid left out: it moves the line box and whatever hangs below it alike)."""
+    if on_grid(block):
+        return (line_h - block.size) / 2 + profile.grid.baseline_em * block.size
+    return profile.exact_baseline(line_h)
+
+
 def _paragraph(block: Block, lines: list[Line], profile: LayoutProfile, *, explicit_breaks: bool,
                at_page_top: bool) -> DocxParagraph:
     pitch = profile.pitch
     text_lines = [ln for ln in lines if not _right_alone(block, ln)]
     count = max(1, len(text_lines))
-    if block.block_lines:
-        height = block.block_lines
-        line_h = height * pitch / count
-        pad = 0.0
-    elif block.line_pt:
-        height = math.ceil(count * block.line_pt / pitch - 1e-6)
-        line_h = block.line_pt
-        pad = (height * pitch - count * line_h) / 2
-    else:
-        line_h, pad = pitch, 0.0
+    line_h, pad = _line_box(block, count, pitch)
     before = (0 if at_page_top and block.group is Group.CONTENT else block.before_lines) * pitch + pad
     after = block.after_lines * pitch + pad
     if at_page_top and block.group is Group.CONTENT and pad:
         # LibreOffice drops spacing before at the top of a page: give the whole pad after instead, so
-        # the lines below stay on the grid (the title sits ``pad`` higher than in the preview).
+        # the lines below stay on the grid; the engine, too, sets such a title at the top of its block.
         before, after = 0.0, after + pad
     rule = None
     if block.rule_below is not None:
@@ -103,8 +110,7 @@ def _paragraph(block: Block, lines: list[Line], profile: LayoutProfile, *, expli
         # width to the paragraph's height; the engine draws it ``gap`` below the baseline without
         # taking room. Place it there and give the room back from the spacing after.
         spec = block.rule_below
-        baseline_in_box = (line_h - block.size) / 2 + profile.grid.baseline_em * block.size
-        space = max(0.0, baseline_in_box + spec.gap - line_h - spec.thickness / 2)
+        space = max(0.0, _baseline_in_line(profile, block, line_h) + spec.gap - line_h - spec.thickness / 2)
         rule = RuleStyle(spec.thickness, hex_color(spec.color), space)
         after = max(0.0, after - round(space) - spec.thickness)
     starts = tuple(ln.source.start for ln in text_lines[1:] if ln.source is not None)
@@ -113,7 +119,7 @@ def _paragraph(block: Block, lines: list[Line], profile: LayoutProfile, *, expli
         size_pt=size, align=_ALIGN[block.align], first_line_pt=block.first_line_indent,
         left_pt=block.left_indent, right_pt=block.right_indent, hanging_pt=block.hanging_indent,
         line_pt=line_h, before_pt=before, after_pt=after,
-        snap_to_grid=block.group is Group.CONTENT and block.role in _ON_GRID and not block.line_pt,
+        snap_to_grid=on_grid(block),
         keep_next=block.keep_with_next or block.role in _KEEP_NEXT)
     right_own_line = bool(lines) and len(lines) > 1 and _right_alone(block, lines[-1])
     return DocxParagraph(
@@ -168,11 +174,24 @@ def _slice_runs(runs: tuple[InlineRun, ...], start: int, end: int) -> tuple[Inli
     return tuple(result)
 
 
-def _grid_row(profile: LayoutProfile, line: Line) -> int:
-    """The grid row holding a body-pitch line (from its baseline, as the engine placed it)."""
-    size = max((r.size for r in line.runs), default=profile.grid.body_size_pt)
-    box_top = line.baseline - profile.grid.baseline_em * size - (profile.pitch - size) / 2
-    return round((box_top - profile.top) / profile.pitch)
+def _rows_used(profile: LayoutProfile, blocks: Sequence[Block], per_block: list[list[Line]],
+               page_of: dict[int, int]) -> dict[int, int]:
+    """Page → grid rows its text takes from the top (to the bottom of its last line box), as the engine
+    placed it. From each line's box, not its baseline: a title opening a page sits at the top of its
+    block, so its baseline no longer says which grid row it ends in."""
+    used: dict[int, int] = {}
+    for block, lines in zip(blocks, per_block, strict=True):
+        if block.group is Group.IMPRINT or not lines:
+            continue
+        count = max(1, sum(1 for ln in lines if not _right_alone(block, ln)))
+        line_h, _pad = _line_box(block, count, profile.pitch)
+        inset = 0.0 if on_grid(block) else profile.grid_inset
+        for line in lines:
+            bottom = line.baseline - _baseline_in_line(profile, block, line_h) - inset + line_h
+            rows = math.ceil((bottom - profile.top) / profile.pitch - 1e-6)
+            page = page_of[id(line)]
+            used[page] = max(used.get(page, 0), rows)
+    return used
 
 
 def _kept_articles(blocks: Sequence[Block], per_block: list[list[Line]],
@@ -237,21 +256,19 @@ def content_from_blocks(issue: Issue, profile: LayoutProfile, geometry: DocxGeom
             paragraphs.append(_with_hints(
                 paragraph, page_break=(block.page_break_before or number > 0) and at_top and len(paragraphs) > 0,
                 keep_next=kept_until is not None and kept_until != index, keep_lines=kept_until is not None))
-    imprint = _imprint(profile, layout, imprint_rows, previous_page) if imprint_rows else None
+    imprint = (_imprint(profile, layout, imprint_rows, previous_page, _rows_used(profile, blocks, per_block, page_of))
+               if imprint_rows else None)
     return DocxContent(paragraphs=paragraphs, imprint=imprint, pages=len(layout.pages))
 
 
-def _imprint(profile: LayoutProfile, layout: PageLayout, rows: list[ImprintRow], last_content_page: int) -> DocxImprint:
+def _imprint(profile: LayoutProfile, layout: PageLayout, rows: list[ImprintRow], last_content_page: int,
+             rows_used: dict[int, int]) -> DocxImprint:
     spec = profile.element("imprint")
     imprint_page = next(p for p in reversed(layout.pages) if any(ln.role is BlockRole.IMPRINT for ln in p.lines))
     total_rows = round(sum(r.height_pt for r in rows) / profile.pitch)
     first_row = profile.grid.lines_per_page - total_rows
     new_page = imprint_page.index != last_content_page
-    if new_page:
-        used = 0
-    else:
-        content = [ln for ln in imprint_page.lines if ln.role not in (BlockRole.IMPRINT, BlockRole.PAGE_NUMBER)]
-        used = max((_grid_row(profile, ln) + 1 for ln in content), default=0)
+    used = 0 if new_page else rows_used.get(imprint_page.index, 0)
     # LibreOffice adds the first row's top border and the last row's bottom border to the table's
     # height (measured: the rules came out one border low, and a 版记 ending on the last grid line
     # pushed the document's closing paragraph onto a new page). The last row gives that room back,

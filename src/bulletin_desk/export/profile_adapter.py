@@ -11,13 +11,12 @@ import tomllib
 from functools import lru_cache
 
 from bulletin_desk.export.geometry import DocxGeometry, ElementStyle, FontNames, ParaFormat, RunFormat
+from bulletin_desk.layout.compose import GRID_ROLES
 from bulletin_desk.layout.page import BlockRole, Face, PageLayout
 from bulletin_desk.layout.profile import MM, LayoutProfile, load_profile
 from bulletin_desk.model import Issue
 
 _ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}
-_ON_GRID = {BlockRole.BODY, BlockRole.NOTE, BlockRole.H1, BlockRole.H2, BlockRole.H3, BlockRole.H4,
-            BlockRole.SOURCE}
 _KEEP_NEXT = {BlockRole.SECTION, BlockRole.TITLE, BlockRole.H1, BlockRole.H2, BlockRole.H3, BlockRole.H4}
 
 
@@ -57,7 +56,7 @@ def element_style(profile: LayoutProfile, role: BlockRole) -> ElementStyle:
         left_pt=spec.left_chars * spec.size_pt, right_pt=spec.right_chars * spec.size_pt,
         line_pt=spec.line_pt or (spec.block_lines * pitch if spec.block_lines else pitch),
         before_pt=spec.before_lines * pitch, after_pt=spec.after_lines * pitch,
-        snap_to_grid=role in _ON_GRID and not spec.line_pt, keep_next=role in _KEEP_NEXT)
+        snap_to_grid=role in GRID_ROLES and not spec.line_pt, keep_next=role in _KEEP_NEXT)
     return ElementStyle(run, para)
 
 

@@ -88,6 +88,19 @@ class Block:
         return "".join(r.text for r in self.runs)
 
 
+# The roles the DOCX sets on the line grid (body-size text of the flow, ``snapToGrid`` on): LibreOffice
+# centres their lines in the page's grid rows (``grid.baseline_em``). Every other block — 版头, 【栏目】,
+# titles, the 版记 — is written off the grid in lines of exact height, whose baseline LibreOffice puts
+# elsewhere (LayoutProfile.exact_baseline), so the engine must know which is which.
+GRID_ROLES = frozenset({BlockRole.BODY, BlockRole.NOTE, BlockRole.H1, BlockRole.H2, BlockRole.H3, BlockRole.H4,
+                        BlockRole.SOURCE})
+
+
+def on_grid(block: Block) -> bool:
+    """Whether the DOCX writes ``block`` on the line grid (else off it, in exact line heights)."""
+    return block.group is Group.CONTENT and block.role in GRID_ROLES and not block.line_pt
+
+
 def _run(profile: LayoutProfile, spec: ElementSpec, text: str, *, bold: bool | None = None,
          size: float | None = None) -> InlineRun:
     size = size or spec.size_pt

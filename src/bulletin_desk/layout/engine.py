@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, fields
 
-from bulletin_desk.layout.compose import Block, Group, InlineRun, compose_blocks
+from bulletin_desk.layout.compose import Block, Group, InlineRun, compose_blocks, on_grid
 from bulletin_desk.layout.linebreak import BrokenLine, break_block
 from bulletin_desk.layout.metrics import FontMetrics, char_class, default_metrics
 from bulletin_desk.layout.page import BlockRole, Face, Line, Page, PageLayout, Rule, SourceRef, TextRun
@@ -128,7 +128,19 @@ class _Engine:
 
     # ---- lines
     def baseline(self, box_top: float, box_height: float, size: float) -> float:
+        """A grid line's baseline: the em box centred in the row (``baseline_em`` measured from the margin)."""
         return box_top + (box_height - size) / 2 + self.profile.grid.baseline_em * size
+
+    def exact_baseline(self, box_top: float, line_h: float, border: float = 0.0) -> float:
+        """The baseline LibreOffice gives a line of exact height ``line_h`` written off the grid: the
+        grid's inset, a 版记 row's top ``border`` (it pushes the row's text down), then exact_ascent × H
+        — not the centred em box, which put the 版记 2.8 pt and 22 pt titles 0.9 pt too high."""
+        return box_top + self.profile.grid_inset + border + self.profile.exact_baseline(line_h)
+
+    def line_baseline(self, block: Block, box_top: float, line_h: float) -> float:
+        if on_grid(block):
+            return self.baseline(box_top, line_h, block.size)
+        return self.exact_baseline(box_top, line_h)
 
     def make_line(self, item: _Measured, index: int, baseline: float) -> Line:
         block = item.block
@@ -190,8 +202,13 @@ class _Engine:
         return result
 
     # ---- pagination
-    def place(self, page: _PageBuilder, item: _Measured, row: int) -> None:
-        """Put all of ``item`` at grid row ``row`` of ``page`` (unsplit blocks: titles, masthead, header)."""
+    def place(self, page: _PageBuilder, item: _Measured, row: int, *, at_top: bool = False) -> None:
+        """Put all of ``item`` at grid row ``row`` of ``page`` (unsplit blocks: titles, masthead, header).
+
+        Lines shorter than the block's whole grid lines are centred in them, except ``at_top`` (a content
+        block opening its page): LibreOffice drops spacing before at a page top, so the DOCX writes the
+        whole pad after such a block and its lines start at the top of the block, as they do here.
+        """
         pitch, top = self.profile.pitch, self.profile.top
         block = item.block
         right_alone = bool(block.right_runs) and (item.extra_line or not item.lines)
@@ -202,14 +219,14 @@ class _Engine:
             line_h = item.height * pitch / count
         else:
             line_h = pitch
-        pad = (item.height * pitch - count * line_h) / 2
-        baseline = self.baseline(top + row * pitch + pad, line_h, block.size)
+        pad = 0.0 if at_top else (item.height * pitch - count * line_h) / 2
+        baseline = self.line_baseline(block, top + row * pitch + pad, line_h)
         for index in range(len(item.lines)):
-            baseline = self.baseline(top + row * pitch + pad + index * line_h, line_h, block.size)
+            baseline = self.line_baseline(block, top + row * pitch + pad + index * line_h, line_h)
             page.lines.append(self.make_line(item, index, baseline))
             page.has_text = True
         if right_alone:
-            baseline = self.baseline(top + row * pitch + pad + len(item.lines) * line_h, line_h, block.size)
+            baseline = self.line_baseline(block, top + row * pitch + pad + len(item.lines) * line_h, line_h)
             page.lines.append(self.right_line(item, baseline))
         if block.rule_below is not None:  # under the last line (the office/date line's red rule)
             rule = block.rule_below
@@ -256,13 +273,13 @@ class _Engine:
             if index in flowing:
                 page = self.place_flowing(pages, page, item, last=index == len(content) - 1)
             elif block.line_pt or block.block_lines:
-                self.place(page, item, page.used)
+                self.place(page, item, page.used, at_top=page.used == 0)
                 page.used += item.height
             else:
                 for line_index in range(len(item.lines)):
                     if page.used >= self.per_page:
                         page = self.new_page(pages)
-                    baseline = self.baseline(self.top + page.used * self.pitch, self.pitch, block.size)
+                    baseline = self.line_baseline(block, self.top + page.used * self.pitch, self.pitch)
                     page.lines.append(self.make_line(item, line_index, baseline))
                     page.has_text = True
                     page.used += 1
@@ -299,8 +316,9 @@ class _Engine:
     def place_flowing(self, pages: list[_PageBuilder], page: _PageBuilder, item: _Measured, *,
                       last: bool) -> _PageBuilder:
         """Place a flowing title from ``page.used`` on: on each page as many lines as fit, centred in whole
-        grid lines (so text below stays on the grid, and the DOCX writes each page's part as a paragraph);
-        its last line goes with the next text when it would end a page. Returns the page it ends on."""
+        grid lines (so text below stays on the grid, and the DOCX writes each page's part as a paragraph)
+        — a part opening its page at the top of them, as in ``place``; its last line goes with the next
+        text when it would end a page. Returns the page it ends on."""
         block, pitch = item.block, self.pitch
         line_h = block.line_pt
         start, count = 0, len(item.lines)
@@ -317,10 +335,10 @@ class _Engine:
                 page = self.new_page(pages)
                 continue
             height = self.rows(block, k)
-            pad = (height * pitch - k * line_h) / 2
+            pad = (height * pitch - k * line_h) / 2 if page.used else 0.0
             for offset in range(k):
                 box_top = self.top + page.used * pitch + pad + offset * line_h
-                page.lines.append(self.make_line(item, start + offset, self.baseline(box_top, line_h, block.size)))
+                page.lines.append(self.make_line(item, start + offset, self.line_baseline(block, box_top, line_h)))
             page.has_text = True
             page.used += height
             start += k
@@ -392,15 +410,19 @@ class _Engine:
         row = self.per_page - rows
         pitch, top = self.profile.pitch, self.profile.top
         for item in imprint:
+            # each block is a table row in the DOCX, its rule the row's top border: LibreOffice sets the
+            # row's text that border's width lower
+            border = 0.0
             if item.block.rule_above is not None:
                 rule = item.block.rule_above
+                border = rule.thickness
                 last.rules.append(Rule(self.profile.left, self.profile.right, top + row * pitch, rule.thickness,
                                        rule.color))
             for index in range(len(item.lines)):
-                baseline = self.baseline(top + (row + index) * pitch, pitch, item.block.size)
+                baseline = self.exact_baseline(top + (row + index) * pitch, pitch, border)
                 last.lines.append(self.make_line(item, index, baseline))
             if item.block.right_runs and (item.extra_line or not item.lines):
-                baseline = self.baseline(top + (row + item.height - 1) * pitch, pitch, item.block.size)
+                baseline = self.exact_baseline(top + (row + item.height - 1) * pitch, pitch, border)
                 last.lines.append(self.right_line(item, baseline))
             row += item.height
         last.rules.append(Rule(self.profile.left, self.profile.right, self.profile.bottom, spec.thick_rule_pt,
