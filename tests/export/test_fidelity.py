@@ -419,6 +419,23 @@ def test_imprint_and_page_top_titles_are_within_1_mm(rendered_corpus, geometry, 
     assert len(seen) >= 10 and all(d.within_1mm for d in seen), worst
 
 
+EXACT_LINE_KINDS = {role.value for role in (BlockRole.MASTHEAD, BlockRole.ISSUE_NUMBER, BlockRole.OFFICE_DATE,
+                                             BlockRole.SECTION, BlockRole.TITLE, BlockRole.IMPRINT,
+                                             BlockRole.PAGE_NUMBER)} | {TITLE_AT_PAGE_TOP}
+EXACT_LINE_TOLERANCE = 0.5  # pt: measured −0.05 … +0.10 on the corpus; 1 mm would let a 2.8 pt error back in
+
+
+def test_lines_of_exact_height_follow_libreoffices_rule_closely(rendered_corpus, geometry):
+    """Every line the DOCX writes off the grid in an exact height (版头, 【栏目】, titles, the 版记, page
+    numbers) within 0.5 pt of the engine: the engine's rule for them (exact_ascent × H, the grid inset,
+    a 版记 row's top border) is LibreOffice's, not merely within the 1 mm print tolerance."""
+    seen = [d for _, result in _checked(rendered_corpus, geometry) for d in result.positions
+            if d.kind in EXACT_LINE_KINDS]
+    assert {d.kind for d in seen} == EXACT_LINE_KINDS
+    off = [d.describe() for d in seen if abs(d.delta) > EXACT_LINE_TOLERANCE]
+    assert not off, off[:5]
+
+
 def _grid_failures(result: FidelityResult) -> list[str]:
     """What the baseline checks alone say about grid lines (off the page's grid, or off the engine's)."""
     return [f"off grid p{page + 1} {baseline:.2f} {text[:10]}" for page, baseline, text in result.off_grid] + [

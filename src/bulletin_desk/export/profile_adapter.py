@@ -64,9 +64,11 @@ def geometry_from_profile(profile: LayoutProfile) -> DocxGeometry:
     page = profile.page
     number = profile.element("page_number")
     # The page number: the em dash's stroke lies dash_below_body_mm under the 版心 (GB/T 9704 §7.5).
-    # Its line is exactly one em high, so LibreOffice and Word put the baseline baseline_em into it.
+    # Its line is exactly one em high, and LibreOffice puts the baseline of a line of exact height
+    # exact_ascent of it below the line's top (measured; no grid inset: the footer is not in the type
+    # area). The centred em box (baseline_em) put the number 2.14 pt above the engine's.
     baseline = profile.bottom + number.dash_below_body_mm * MM + number.dash_height_em * number.size_pt
-    line_top = baseline - profile.grid.baseline_em * number.size_pt
+    line_top = baseline - profile.exact_baseline(number.size_pt)
     footer_pt = profile.page_height - (line_top + number.size_pt)
     number_style = ElementStyle(
         RunFormat(number.face, number.size_pt),
