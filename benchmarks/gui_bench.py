@@ -121,6 +121,7 @@ def _typing_in_process(keys: int = 12) -> dict[str, float]:
     window.show()
     issue = twelve_page_issue()
     window.doc.load(issue)
+    app_module.settle_heap()  # as `main` does once its event loop runs
 
     def settle(timeout_s: float = 30.0) -> None:
         deadline = time.monotonic() + timeout_s

@@ -10,6 +10,7 @@ that names the file, never a traceback.
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import os
 import sys
 import traceback
@@ -166,6 +167,22 @@ def open_session(archive_path: Path, settings: Settings, ask_restore: Any = None
     return session
 
 
+SETTLE_HEAP_AFTER_MS = 1000
+
+
+def settle_heap() -> None:
+    """After start-up: collect once, then exempt what exists from later full collections.
+
+    Everything made while starting (Qt wrappers, SQLAlchemy's tables, the catalogue, the profile)
+    lives as long as the window, yet every full collection of the cyclic GC walked all of it:
+    60 ms on the GUI thread in the middle of typing (benchmarks/gui_bench.py, measured). Frozen,
+    a full collection walks only what was made since. Called by `main` (and the benchmark), not by
+    `open_session`: a test run opens hundreds of sessions, whose garbage must stay collectable.
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def _load_start_issue(session: Session, settings: Settings, ask_restore: Any) -> None:
     window = session.window
     assert window is not None
@@ -280,6 +297,7 @@ def main(ctx: Any = None, qt_args: list[str] | None = None) -> int:
         QTimer.singleShot(0, lambda: window.files.open_file(requested))
     if hook is not None:
         hook.start(window, session.notes)
+    QTimer.singleShot(SETTLE_HEAP_AFTER_MS, settle_heap)  # when the window is up and idle, not in its start
     try:
         code = app.exec()
     finally:
