@@ -7,7 +7,8 @@ the features line breaking is most sensitive to: “引号”, ——破折号, 
 and one article long enough to fill whole body pages (the gate holds every body line to the grid, and
 only a page of nothing but body text shows that LibreOffice puts 22 of them on it).
 `FEATURES` names what each issue promises; `assert_features` checks the text really holds it, so a
-refactor of the generator cannot silently drop a case.
+refactor of the generator cannot silently drop a case. `layout_variants` are the reference issue changed
+where layout once went wrong; the gate checks each on its own.
 """
 
 from __future__ import annotations
@@ -192,3 +193,44 @@ def generated_corpus() -> list[tuple[str, Issue]]:
 
 def full_corpus() -> list[tuple[str, Issue]]:
     return [("reference", reference_issue()), *generated_corpus()]
+
+
+LONG_OFFICE = "中共北京市委宣传部北京市精神文明建设委员会办公室"  # 24 字: no room left for the date
+
+
+def layout_variants() -> list[tuple[str, Issue]]:
+    """The reference issue with what once went wrong: an office name that leaves no room for the date
+    (the date takes a line of its own) and one that wraps (the date closes its second line); wide
+    symbols; titles taller than a page; a title opening the 版记's page."""
+    variants: list[tuple[str, Issue]] = []
+    for name, office in (("variant-office-date-alone", LONG_OFFICE), ("variant-office-wraps", LONG_OFFICE * 2)):
+        issue = reference_issue()
+        issue.masthead.office = office
+        variants.append((name, issue))
+    for k in range(2):  # wide symbols, shifted by a character so their line ends differ
+        issue = reference_issue()
+        for index, paragraph in enumerate(issue.sections[0].articles[0].paragraphs[:3]):
+            paragraph.text = "文" * k + WIDE_SYMBOL_TEXTS[(index + k) % 3] + paragraph.text[:40]
+        variants.append((f"variant-wide-symbols-{k}", issue))
+    for length in TALL_TITLES:  # flows on to the next page (the second also taller than a page)
+        issue = reference_issue()
+        issue.sections[0].articles[0].title = ("关于推进新时代文明实践中心建设的通知" * 40)[:length]
+        variants.append((f"variant-title-{length}", issue))
+    # a title alone at the top of the 版记's page (it sits at the top of its block: the DOCX pads the 版记
+    # from the title's whole block, not from where its baseline is)
+    issue = reference_issue()
+    issue.sections[-1].articles.append(Article(title="只有标题的一篇", paragraphs=[], page_break_before=True))
+    variants.append(("variant-title-alone-above-imprint", issue))
+    return variants
+
+
+TALL_TITLES = (300, 400)
+# (Not №: Noto Serif CJK SC, the 仿宋 stand-in, draws it 1.089 em wide where the official face has one em.)
+WIDE_SYMBOL_TEXTS = (
+    "当日最高气温38℃，重点做好①防暑②降温③保供工作，※注意Ⅱ级响应→及时上报。温度达到40℃以上时，按照Ⅸ3号预案执行，"
+    "①②③项工作均列为★★★级，A→B两地之间，第3①条，≤5人的小组，◆重点任务，∶比例。",
+    "各区要把握好“①②③”三个环节，确保在30℃高温条件下→开展工作，※号标注的事项为重点，Ⅲ类地区≥2次，▲为新增内容，"
+    "○为持续推进事项，√为已完成事项，×为未完成事项，温度±2℃。",
+    "一是抓好Ⅸ1工程；二是推进Ⅳ期项目→Ⅴ期项目衔接；三是落实“★”级评定，50%以上达到◎级标准，同比增长20‰，"
+    "※以上数据截至4月29日。",
+)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 from tests.export.conftest import FIXED_NOW
-from tests.export.corpus import full_corpus
+from tests.export.corpus import TALL_TITLES, full_corpus, layout_variants
 from tests.export.fidelity_check import (
     GRID_ROLES,
     KNOWN_DEVIATIONS,
@@ -41,7 +41,7 @@ from bulletin_desk.export.geometry import DocxGeometry
 from bulletin_desk.export.profile_adapter import engine_layout, geometry_from_profile, load_default_profile
 from bulletin_desk.layout.page import BlockRole
 from bulletin_desk.layout.profile import LayoutProfile
-from bulletin_desk.model import Article, Issue
+from bulletin_desk.model import Issue
 
 pytestmark = pytest.mark.slow
 
@@ -189,49 +189,6 @@ def mutants(issue: Issue, profile: LayoutProfile, geometry: DocxGeometry) -> dic
             r'<w:p><w:pPr><w:pStyle w:val="BDImprintPad"/>(?:(?!</w:p>).)*w:line="(?!10")\d+"'
             r"(?:(?!</w:p>).)*</w:p>", "", xml, count=1)),
     }
-
-
-LONG_OFFICE = "中共北京市委宣传部北京市精神文明建设委员会办公室"  # 24 字: no room left for the date
-
-
-def layout_variants() -> list[tuple[str, object]]:
-    """The reference issue with what once went wrong: an office name that leaves no room for the date
-    (the date takes a line of its own) and one that wraps (the date closes its second line); wide
-    symbols; titles taller than a page; a title opening the 版记's page."""
-    from tests.export.corpus import reference_issue
-
-    variants = []
-    for name, office in (("variant-office-date-alone", LONG_OFFICE), ("variant-office-wraps", LONG_OFFICE * 2)):
-        issue = reference_issue()
-        issue.masthead.office = office
-        variants.append((name, issue))
-    for k in range(2):  # wide symbols, shifted by a character so their line ends differ
-        issue = reference_issue()
-        for index, paragraph in enumerate(issue.sections[0].articles[0].paragraphs[:3]):
-            paragraph.text = "文" * k + WIDE_SYMBOL_TEXTS[(index + k) % 3] + paragraph.text[:40]
-        variants.append((f"variant-wide-symbols-{k}", issue))
-    for length in TALL_TITLES:  # flows on to the next page (the second also taller than a page)
-        issue = reference_issue()
-        issue.sections[0].articles[0].title = ("关于推进新时代文明实践中心建设的通知" * 40)[:length]
-        variants.append((f"variant-title-{length}", issue))
-    # a title alone at the top of the 版记's page (it sits at the top of its block: the DOCX pads the 版记
-    # from the title's whole block, not from where its baseline is)
-    issue = reference_issue()
-    issue.sections[-1].articles.append(Article(title="只有标题的一篇", paragraphs=[], page_break_before=True))
-    variants.append(("variant-title-alone-above-imprint", issue))
-    return variants
-
-
-TALL_TITLES = (300, 400)
-# (Not №: Noto Serif CJK SC, the 仿宋 stand-in, draws it 1.089 em wide where the official face has one em.)
-WIDE_SYMBOL_TEXTS = (
-    "当日最高气温38℃，重点做好①防暑②降温③保供工作，※注意Ⅱ级响应→及时上报。温度达到40℃以上时，按照Ⅸ3号预案执行，"
-    "①②③项工作均列为★★★级，A→B两地之间，第3①条，≤5人的小组，◆重点任务，∶比例。",
-    "各区要把握好“①②③”三个环节，确保在30℃高温条件下→开展工作，※号标注的事项为重点，Ⅲ类地区≥2次，▲为新增内容，"
-    "○为持续推进事项，√为已完成事项，×为未完成事项，温度±2℃。",
-    "一是抓好Ⅸ1工程；二是推进Ⅳ期项目→Ⅴ期项目衔接；三是落实“★”级评定，50%以上达到◎级标准，同比增长20‰，"
-    "※以上数据截至4月29日。",
-)
 
 
 def test_wide_symbols_break_in_libreoffice_as_in_the_engine(rendered_corpus, geometry):
