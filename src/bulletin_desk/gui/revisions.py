@@ -1,7 +1,9 @@
 """修订记录: an issue's superseded versions, a readable per-article diff, and restoring one.
 
 The list and the restore are the repository's (`revisions`, `revision_issue`, `restore_revision`,
-which refuses a signed issue); the diff is difflib over each article's plain text, paired by position.
+which refuses a signed issue); the diff is difflib over each article's plain text. Articles are paired
+by their titles (difflib over the title sequence), so inserting or moving one article shows that one,
+not every article after it; the 版头 and 版记 are compared as they print (the layout's own blocks).
 """
 
 from __future__ import annotations
@@ -30,20 +32,71 @@ if TYPE_CHECKING:
     from bulletin_desk.gui.mainwindow import MainWindow
 
 
+def _unified(a: list[str], b: list[str]) -> list[str]:
+    return [line for line in difflib.unified_diff(a, b, lineterm="", n=1) if not line.startswith(("---", "+++"))]
+
+
 def article_diffs(old: Issue, new: Issue) -> list[tuple[int, str, list[str]]]:
-    """(article number from 1, its title, unified-diff lines) for every article whose text differs."""
+    """(article number from 1, its title, unified-diff lines) for every article whose text differs.
+
+    The number is the article's place in ``new`` (in ``old`` for one that was removed).
+    """
     before, after = old.articles(), new.articles()
+    matcher = difflib.SequenceMatcher(a=[a.title for a in before], b=[a.title for a in after], autojunk=False)
+    pairs: list[tuple[int | None, int | None]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            pairs.extend(zip(range(i1, i2), range(j1, j2), strict=True))
+        else:  # a retitled article pairs with the one in its place; the rest were removed or added
+            common = min(i2 - i1, j2 - j1)
+            pairs.extend((i1 + k, j1 + k) for k in range(common))
+            pairs.extend((i, None) for i in range(i1 + common, i2))
+            pairs.extend((None, j) for j in range(j1 + common, j2))
+    pairs = _pair_moved(pairs, before, after)
     out: list[tuple[int, str, list[str]]] = []
-    for i in range(max(len(before), len(after))):
-        a = article_plain_text(before[i]).splitlines() if i < len(before) else []
-        b = article_plain_text(after[i]).splitlines() if i < len(after) else []
+    for i, j in pairs:
+        a = article_plain_text(before[i]).splitlines() if i is not None else []
+        b = article_plain_text(after[j]).splitlines() if j is not None else []
         if a == b:
             continue
-        title = (after[i] if i < len(after) else before[i]).title
-        lines = [line for line in difflib.unified_diff(a, b, lineterm="", n=1)
-                 if not line.startswith(("---", "+++"))]
-        out.append((i + 1, title, lines))
+        number = j if j is not None else i
+        title = (after[j] if j is not None else before[i]).title  # type: ignore[index]
+        out.append(((number or 0) + 1, title, _unified(a, b)))
+    return sorted(out, key=lambda entry: entry[0])
+
+
+def _pair_moved(pairs: list[tuple[int | None, int | None]], before: list[Any], after: list[Any],
+                ) -> list[tuple[int | None, int | None]]:
+    """A removed and an added article with the same title are one article that moved."""
+    added = {after[j].title: j for i, j in pairs if i is None and j is not None}
+    moved = {i: added.pop(before[i].title) for i, j in pairs
+             if j is None and i is not None and before[i].title in added}
+    taken = set(moved.values())
+    out = [(i, moved[i]) if i is not None and i in moved else (i, j) for i, j in pairs
+           if not (i is None and j in taken)]
     return out
+
+
+def printed_frame(issue: Issue) -> list[str]:
+    """The 版头 and 版记 lines as they print (masthead, 期号, office and date, 版记 rows, 印数)."""
+    from bulletin_desk.layout import load_profile
+    from bulletin_desk.layout.compose import header_blocks, imprint_blocks
+
+    profile = load_profile()
+    lines = []
+    for block in [*header_blocks(issue, profile), *imprint_blocks(issue, profile)]:
+        text = "".join(run.text for run in block.runs)
+        right = "".join(run.text for run in block.right_runs)
+        line = f"{text}　{right}" if text and right else text or right
+        if line.strip():
+            lines.append(line)
+    return lines
+
+
+def frame_diff(old: Issue, new: Issue) -> list[str]:
+    """Unified-diff lines of the 版头 and 版记 (empty when both print the same)."""
+    a, b = printed_frame(old), printed_frame(new)
+    return [] if a == b else _unified(a, b)
 
 
 class RevisionsDialog(QDialog):
@@ -92,12 +145,13 @@ class RevisionsDialog(QDialog):
         current = self.repo.load(self.issue_id).issue
         intro = self.tr("与当前版本相比（-：此版本，+：当前版本）：")
         parts = [f"<p>{html.escape(intro)}</p>"]
-        diffs = article_diffs(old, current)
-        if not diffs:
+        sections = [(self.tr("版头与版记"), lines) for lines in [frame_diff(old, current)] if lines]
+        sections += [(self.tr("第{0}篇：{1}").format(number, title), lines)
+                     for number, title, lines in article_diffs(old, current)]
+        if not sections:
             same = self.tr("文章内容相同。")
             parts.append(f"<p>{html.escape(same)}</p>")
-        for number, title, lines in diffs:
-            heading = self.tr("第{0}篇：{1}").format(number, title)
+        for heading, lines in sections:
             parts.append(f"<h4>{html.escape(heading)}</h4><pre>")
             for line in lines:
                 colour = "#1a7f37" if line.startswith("+") else "#cf222e" if line.startswith("-") else "#666"
