@@ -1332,6 +1332,45 @@ If you deleted it from the issue and want it back, choose Yes. Place it again?</
         <source>这一期尚未保存到档案，没有修订记录。</source>
         <translation>This issue is not saved in the archive yet, so it has no revisions.</translation>
     </message>
+    <message>
+        <source>版头与版记</source>
+        <translation>Masthead and imprint</translation>
+    </message>
+</context>
+<context>
+    <name>SearchFilters</name>
+    <message>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>简报</source>
+        <translation>Bulletin</translation>
+    </message>
+    <message>
+        <source>来源单位</source>
+        <translation>Source unit</translation>
+    </message>
+    <message>
+        <source>全部年份</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>全部简报</source>
+        <translation>All bulletins</translation>
+    </message>
+    <message>
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>找到 {0} 处</source>
+        <translation>{0} found</translation>
+    </message>
+    <message>
+        <source>（只显示最新的 {0} 处，请用年份/简报/来源单位缩小范围）</source>
+        <translation> (only the newest {0} shown: narrow the search by year, bulletin or source unit)</translation>
+    </message>
 </context>
 <context>
     <name>SectionForm</name>
@@ -1940,14 +1979,6 @@ Adopted articles count only signed-off issues that are not in the trash; the sam
     <message>
         <source>检索失败</source>
         <translation>Search failed</translation>
-    </message>
-    <message>
-        <source>（只显示前 {0} 条）</source>
-        <translation> (only the first {0} shown)</translation>
-    </message>
-    <message>
-        <source>找到 {0} 处{1}</source>
-        <translation>{0} found{1}</translation>
     </message>
     <message>
         <source>正在检索…</source>

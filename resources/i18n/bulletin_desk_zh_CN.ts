@@ -1332,6 +1332,45 @@
         <source>这一期尚未保存到档案，没有修订记录。</source>
         <translation>这一期尚未保存到档案，没有修订记录。</translation>
     </message>
+    <message>
+        <source>版头与版记</source>
+        <translation>版头与版记</translation>
+    </message>
+</context>
+<context>
+    <name>SearchFilters</name>
+    <message>
+        <source>年份</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>简报</source>
+        <translation>简报</translation>
+    </message>
+    <message>
+        <source>来源单位</source>
+        <translation>来源单位</translation>
+    </message>
+    <message>
+        <source>全部年份</source>
+        <translation>全部年份</translation>
+    </message>
+    <message>
+        <source>全部简报</source>
+        <translation>全部简报</translation>
+    </message>
+    <message>
+        <source>全部单位</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>找到 {0} 处</source>
+        <translation>找到 {0} 处</translation>
+    </message>
+    <message>
+        <source>（只显示最新的 {0} 处，请用年份/简报/来源单位缩小范围）</source>
+        <translation>（只显示最新的 {0} 处，请用年份/简报/来源单位缩小范围）</translation>
+    </message>
 </context>
 <context>
     <name>SectionForm</name>
@@ -1940,14 +1979,6 @@
     <message>
         <source>检索失败</source>
         <translation>检索失败</translation>
-    </message>
-    <message>
-        <source>（只显示前 {0} 条）</source>
-        <translation>（只显示前 {0} 条）</translation>
-    </message>
-    <message>
-        <source>找到 {0} 处{1}</source>
-        <translation>找到 {0} 处{1}</translation>
     </message>
     <message>
         <source>正在检索…</source>

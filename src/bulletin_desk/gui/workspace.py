@@ -9,8 +9,8 @@ at 10,000 issues a QTableWidget's 70,000 items took over a second to build on ev
 contain the text (on the worker); the answers are kept until the listing is fetched again. Open,
 复制为下一期 (numbers advanced by `propose_numbers`, the copy opened unsaved), 移到回收站/恢复 and
 修订记录 act on the selected issue. The 全文检索 tab runs `IssueRepository.search` and shows each
-hit's snippet with the matches highlighted; opening a hit opens the issue and selects the article
-and paragraph in the editor.
+hit's snippet with the matches highlighted, narrowed by year, 简报 and 来源单位 (workspace_search.py);
+opening a hit opens the issue and selects the article and paragraph in the editor.
 
 Searches and the filter lookups run on a worker (search_runner.py) — the first search of a large or
 freshly upgraded archive builds the index, which must not freeze the window: a status line says
@@ -56,6 +56,7 @@ from bulletin_desk.gui.workspace_model import (
     filter_rows,
     wanted_ids,
 )
+from bulletin_desk.gui.workspace_search import SearchFilters, known_units
 
 if TYPE_CHECKING:
     from bulletin_desk.gui.mainwindow import MainWindow
@@ -120,6 +121,7 @@ class WorkspaceDialog(QDialog):
         buttons.rejected.connect(self.reject)
         bottom.addWidget(buttons)
         layout.addLayout(bottom)
+        self._units = known_units(self.repo)  # they change only in other dialogs: asked once
         self.reload()
 
     def done(self, result: int) -> None:
@@ -244,6 +246,7 @@ class WorkspaceDialog(QDialog):
             at = combo.findData(current)
             combo.setCurrentIndex(max(at, 0))
             combo.blockSignals(False)
+        self.search_filters.set_choices(self._everything, self._units)
         self.fill()
 
     def _filters(self) -> tuple[Listing, list[TextFilter]]:
@@ -394,6 +397,9 @@ class WorkspaceDialog(QDialog):
         row.addWidget(self.query, 1)
         self._button(row, self.tr("检索"), self.search)
         box.addLayout(row)
+        self.search_filters = SearchFilters()
+        self.search_filters.changed.connect(self.search)
+        box.addWidget(self.search_filters)
         self.hit_count = QLabel()
         box.addWidget(self.hit_count)
         self.hits_list = QListWidget()
@@ -413,11 +419,11 @@ class WorkspaceDialog(QDialog):
             self.runner.forget("search")
             self.show_hits("", [])
             return
-        repo = self.repo
+        repo, narrow, limit = self.repo, self.search_filters.value(), SEARCH_LIMIT
 
         def work(progress: Progress) -> tuple[str, list[Any]]:
             _bring_index_in_step(repo, progress)
-            return text, repo.search(text, limit=SEARCH_LIMIT)
+            return text, repo.search(text, year=narrow.year, source=narrow.source, series=narrow.series, limit=limit)
 
         self.hit_count.setText(self.tr("正在检索…"))
         self.runner.request("search", work)
@@ -435,8 +441,7 @@ class WorkspaceDialog(QDialog):
             item.setSizeHint(label.sizeHint().expandedTo(label.minimumSizeHint()))
             self.hits_list.addItem(item)
             self.hits_list.setItemWidget(item, label)
-        more = self.tr("（只显示前 {0} 条）").format(SEARCH_LIMIT) if len(self.hits) >= SEARCH_LIMIT else ""
-        self.hit_count.setText(self.tr("找到 {0} 处{1}").format(len(self.hits), more) if query else "")
+        self.hit_count.setText(self.search_filters.count_text(len(self.hits), SEARCH_LIMIT) if query else "")
         self.searched.emit(self.hits)
 
     def hit_html(self, hit: Any) -> str:
