@@ -31,6 +31,10 @@ from bulletin_desk.model import Issue
 if TYPE_CHECKING:
     from bulletin_desk.gui.mainwindow import MainWindow
 
+# A printed line with text on both sides (office and date): an ideographic space between, not UI text.
+_LEFT_AND_RIGHT = "{0}\u3000{1}"
+NOT_TRANSLATED = frozenset({_LEFT_AND_RIGHT})
+
 
 def _unified(a: list[str], b: list[str]) -> list[str]:
     return [line for line in difflib.unified_diff(a, b, lineterm="", n=1) if not line.startswith(("---", "+++"))]
@@ -87,7 +91,7 @@ def printed_frame(issue: Issue) -> list[str]:
     for block in [*header_blocks(issue, profile), *imprint_blocks(issue, profile)]:
         text = "".join(run.text for run in block.runs)
         right = "".join(run.text for run in block.right_runs)
-        line = f"{text}　{right}" if text and right else text or right
+        line = _LEFT_AND_RIGHT.format(text, right) if text and right else text or right
         if line.strip():
             lines.append(line)
     return lines
