@@ -56,7 +56,7 @@ from bulletin_desk.gui.workspace_model import (
     filter_rows,
     wanted_ids,
 )
-from bulletin_desk.gui.workspace_search import SearchFilters, known_units
+from bulletin_desk.gui.workspace_search import SearchFilters, known_units, refill_choices
 
 if TYPE_CHECKING:
     from bulletin_desk.gui.mainwindow import MainWindow
@@ -237,15 +237,7 @@ class WorkspaceDialog(QDialog):
         for combo, all_text, values in (
                 (self.series, self.tr("全部简报"), sorted({s.series for s in self._everything if s.series})),
                 (self.year, self.tr("全部年份"), sorted({s.year for s in self._everything if s.year}, reverse=True))):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(all_text, None)
-            for value in values:
-                combo.addItem(str(value), value)
-            at = combo.findData(current)
-            combo.setCurrentIndex(max(at, 0))
-            combo.blockSignals(False)
+            refill_choices(combo, all_text, values)
         self.search_filters.set_choices(self._everything, self._units)
         self.fill()
 

@@ -41,7 +41,7 @@ def known_units(repo: Any) -> list[str]:
     return units + sorted(u for u in others - set(units) if u)
 
 
-def _refill(combo: QComboBox, all_text: str, values: Iterable[Any]) -> None:
+def refill_choices(combo: QComboBox, all_text: str, values: Iterable[Any]) -> None:
     """Replace the choices, keeping the chosen value where it is still offered (no change signal)."""
     current = combo.currentData()
     combo.blockSignals(True)
@@ -78,9 +78,9 @@ class SearchFilters(QWidget):
     def set_choices(self, listing: Iterable[Any], units: Iterable[str]) -> None:
         """Years (newest first) and series from the listing's issues, and the known units."""
         rows = list(listing)
-        _refill(self.year, self.tr("全部年份"), sorted({r.year for r in rows if r.year}, reverse=True))
-        _refill(self.series, self.tr("全部简报"), sorted({r.series for r in rows if r.series}))
-        _refill(self.source, self.tr("全部单位"), units)
+        refill_choices(self.year, self.tr("全部年份"), sorted({r.year for r in rows if r.year}, reverse=True))
+        refill_choices(self.series, self.tr("全部简报"), sorted({r.series for r in rows if r.series}))
+        refill_choices(self.source, self.tr("全部单位"), units)
 
     def value(self) -> SearchFilter:
         """The chosen filter (read on the GUI thread; the worker gets this frozen copy)."""
