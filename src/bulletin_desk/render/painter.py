@@ -12,6 +12,7 @@ zoom, printer resolution / 72, a QPdfWriter at 72 dpi).
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -128,16 +129,18 @@ def _pieces(run: TextRun, book: FontBook) -> list[QGlyphRun | _Dash]:
     return pieces
 
 
-def _dash(run: TextRun, book: FontBook, index: int, x: float, slot_end: float) -> QGlyphRun | _Dash:
-    """The dash at ``index`` (its slot from ``x`` to ``slot_end``), to be stretched to its joined sides."""
-    char = run.text[index]
-    chain = book.chain(run.face, run.size, run.bold)
-    font, glyph = chain[0], 0
+def _font_for(chain: Sequence[QRawFont], char: str) -> tuple[QRawFont, int]:
+    """The first font of ``chain`` that has ``char``, and its glyph (the primary font and 0 if none has it)."""
     for candidate in chain:
         found = candidate.glyphIndexesForString(char)
         if found and found[0]:
-            font, glyph = candidate, found[0]
-            break
+            return candidate, found[0]
+    return chain[0], 0
+
+
+def _dash(run: TextRun, book: FontBook, index: int, x: float, slot_end: float) -> QGlyphRun | _Dash:
+    """The dash at ``index`` (its slot from ``x`` to ``slot_end``), to be stretched to its joined sides."""
+    font, glyph = _font_for(book.chain(run.face, run.size, run.bold), run.text[index])
     ink = font.pathForGlyph(glyph).boundingRect()  # exact (boundingRect() rounds to whole pixels)
     if not glyph or ink.width() <= 0 or slot_end <= x:
         return _make_run(font, [glyph], (x,), 0, 1)
@@ -157,12 +160,7 @@ def _glyph_runs(run: TextRun, book: FontBook, text: str, xs: tuple[float, ...]) 
     # Slow path: some characters need another font (or the text has surrogate pairs).
     groups: list[tuple[QRawFont, list[int], list[int]]] = []  # font, glyphs, char positions
     for pos, char in enumerate(text):
-        font, glyph = chain[0], 0
-        for candidate in chain:
-            found = candidate.glyphIndexesForString(char)
-            if found and found[0]:
-                font, glyph = candidate, found[0]
-                break
+        font, glyph = _font_for(chain, char)
         if groups and groups[-1][0] is font:
             groups[-1][1].append(glyph)
             groups[-1][2].append(pos)
