@@ -36,6 +36,17 @@ def _body_paragraphs(data: bytes, style_id: str) -> list[etree._Element]:
     return [p for p in root.iter(w("p")) if p.find(f"{W}pPr/{W}pStyle[@{W}val='{style_id}']") is not None]
 
 
+def _lines_of(paragraph: etree._Element) -> list[str]:
+    """A paragraph's text cut at its explicit breaks (w:br): the lines a title was written with."""
+    lines = [""]
+    for node in paragraph.iter(w("t"), w("br")):
+        if node.tag == w("br"):
+            lines.append("")
+        else:
+            lines[-1] += node.text
+    return lines
+
+
 # ---------------------------------------------------------------- the clean base
 
 def test_no_trace_of_python_docx_template(docx_bytes):
@@ -188,15 +199,7 @@ def test_title_breaks_chosen_by_the_engine_become_explicit_breaks(reference_issu
             if line.role is BlockRole.TITLE:
                 engine_titles.setdefault((line.source.section, line.source.article), []).append(line.text)
     assert any(len(v) > 1 for v in engine_titles.values()), "the reference has titles of two lines"
-    written = []
-    for p in _body_paragraphs(docx_bytes, ROLE_STYLES[BlockRole.TITLE].style_id):
-        pieces: list[str] = [""]
-        for node in p.iter(w("t"), w("br")):
-            if node.tag == w("br"):
-                pieces.append("")
-            else:
-                pieces[-1] += node.text
-        written.append(pieces)
+    written = [_lines_of(p) for p in _body_paragraphs(docx_bytes, ROLE_STYLES[BlockRole.TITLE].style_id)]
     assert written == list(engine_titles.values())
     assert ["".join(x) for x in written] == [t.replace(" ", "") if False else t for t in titles]
 
@@ -242,15 +245,7 @@ def test_a_title_the_engine_continues_on_the_next_page_is_one_paragraph_per_page
     paragraphs = [p for p in _body_paragraphs(build_docx_bytes(reference_issue, now=FIXED_NOW),
                                               ROLE_STYLES[BlockRole.TITLE].style_id)
                   if title.startswith("".join(t.text for t in p.iter(w("t")))[:18])]
-    written = []
-    for p in paragraphs:
-        pieces: list[str] = [""]
-        for node in p.iter(w("t"), w("br")):
-            if node.tag == w("br"):
-                pieces.append("")
-            else:
-                pieces[-1] += node.text
-        written.append(pieces)
+    written = [_lines_of(p) for p in paragraphs]
     assert written == per_page
     first, second = paragraphs
     assert first.find(f"{W}pPr/{W}keepNext") is None and first.find(f"{W}pPr/{W}pageBreakBefore") is None
